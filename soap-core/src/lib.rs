@@ -1,0 +1,59 @@
+//! # soap-core
+//!
+//! The runtime of a SOAP framework for people who would rather write a Rust trait than XML.
+//! `#[soap_service]` (from soap-derive, re-exported here) turns a trait into message types, a
+//! typed client and a server dispatcher; this crate holds everything they call:
+//!
+//! | module | job |
+//! |---|---|
+//! | [`envelope`] | `Envelope<H, B>`: SOAP 1.1/1.2 envelopes, read and written through yaserde |
+//! | [`fault`] | [`Fault`]: protocol failures as values, both versions |
+//! | [`error`] | [`Error`]: transport, HTTP, XML, envelope and fault errors kept apart |
+//! | [`nil`] | [`Nillable`]: `xsi:nil` members, both directions |
+//! | [`codec`] | content types and SOAPAction |
+//! | [`client`] | the generic call every generated client makes |
+//! | [`dispatch`] | routing and invoking for every generated server |
+//! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
+//! | [`service`] | operation metadata constants |
+//! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams |
+//!
+//! ## Features
+//! - `derive` (default): the `soap_service` and `soap_headers` macros.
+//! - `client` (default): the hyper HTTP(S) client transport.
+//! - `server` (default): the hyper HTTP(S) server.
+
+#[doc(hidden)]
+pub mod __private;
+pub mod client;
+pub mod codec;
+pub mod context;
+pub mod dispatch;
+pub mod envelope;
+pub mod error;
+pub mod fault;
+pub mod nil;
+mod qname;
+mod scan;
+#[cfg(feature = "server")]
+pub mod server;
+pub mod service;
+pub mod transport;
+mod version;
+mod xmlio;
+
+pub use client::{ClientCore, Reply, ResponseHook};
+pub use context::OperationContext;
+pub use envelope::{Body, Envelope, HeaderSet, Member, RawHeader, SoapMessage};
+pub use error::{EnvelopeError, Error, Result};
+pub use fault::{Fault, FaultCode, FaultFields, Reason};
+pub use nil::Nillable;
+pub use qname::QName;
+pub use service::{OperationInfo, ServiceInfo};
+#[cfg(feature = "client")]
+pub use transport::HttpTransport;
+pub use transport::{InMemoryTransport, OutgoingCall, RawResponse, SoapHandler, Transport};
+pub use version::{ns, SoapVersion};
+pub use xmlio::RawElement;
+
+#[cfg(feature = "derive")]
+pub use soap_derive::{soap_headers, soap_service};
