@@ -1,0 +1,262 @@
+//! Not public API: the paths `#[soap_service]` and `#[soap_headers]` expand to.
+//!
+//! Generated code names everything through `::soap_core::__private::…`, so it compiles whatever
+//! the user has in scope (`#![no_implicit_prelude]` included). Anything here may change in any
+//! release; do not use it by hand.
+
+pub use ::bytes::Bytes;
+pub use ::core;
+pub use ::http;
+pub use ::std;
+pub use ::tower_service;
+pub use ::yaserde;
+
+pub use crate::client::{ClientCore, Reply, ResponseHook};
+pub use crate::context::OperationContext;
+pub use crate::dispatch::{invoke, route, Incoming};
+pub use crate::envelope::{
+    read_header_fields, write_header_fields, HeaderSet, Member, RawHeader, ReadLimits, SoapMessage,
+};
+pub use crate::error::{BoxError, Error};
+pub use crate::fault::Fault;
+pub use crate::service::{OperationInfo, ServiceInfo};
+pub use crate::transport::{BoxFuture, SoapHandler, Transport};
+pub use crate::version::SoapVersion;
+
+/// The tower `Service::call` of a generated server: the same HTTP handling as the hyper server
+/// (body limit, 405/`?wsdl`), with default limits.
+#[cfg(feature = "server")]
+pub fn tower_call<H, B>(
+    handler: H,
+    request: http::Request<B>,
+) -> BoxFuture<
+    'static,
+    core::result::Result<http::Response<crate::server::ResponseBody>, core::convert::Infallible>,
+>
+where
+    H: SoapHandler,
+    B: hyper::body::Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<BoxError>,
+{
+    std::boxed::Box::pin(async move {
+        Ok(crate::server::handle_http(&handler, request, &crate::server::Limits::default()).await)
+    })
+}
+
+/// The response body type of [`tower_call`].
+#[cfg(feature = "server")]
+pub use crate::server::ResponseBody;
+
+// ---------------------------------------------------------------------------------------------
+// Used by `#[soap_service]` / `#[soap_headers]` expansions (soap-derive). Thin, `#[inline]` glue
+// so the expansion stays small and every conversion happens in one place.
+// ---------------------------------------------------------------------------------------------
+
+pub use crate::context;
+
+/// The client side of an operation's error type: every failure of a call (transport, decode,
+/// the peer's fault, the response hook) becomes `E`.
+#[inline]
+pub fn client_error<E: From<Error>>(error: Error) -> E {
+    E::from(error)
+}
+
+/// The server side of an operation's error type: the implementation's `Err` becomes its fault.
+#[inline]
+pub fn into_fault<E: Into<Fault>>(error: E) -> Fault {
+    error.into()
+}
+
+/// A reply whose payload is unwrapped (the response wrapper → the operation's return value).
+#[inline]
+pub fn map_reply<H, A, B>(reply: Reply<H, A>, f: impl FnOnce(A) -> B) -> Reply<H, B> {
+    Reply {
+        status: reply.status,
+        version: reply.version,
+        headers: reply.headers,
+        other_headers: reply.other_headers,
+        message: f(reply.message),
+    }
+}
+
+/// Encodes an operation's header parameters (a yaserde struct whose fields are the blocks) as
+/// standalone blocks, sent after the service's own header set.
+pub fn encode_header_params<T: yaserde::YaSerialize>(
+    value: &T,
+) -> Result<std::vec::Vec<RawHeader>, Error> {
+    use xml::reader::XmlEvent;
+    let config = yaserde::ser::Config {
+        write_document_declaration: false,
+        ..Default::default()
+    };
+    let xml = yaserde::ser::to_string_with_config(value, &config).map_err(|e| Error::Encode {
+        what: std::any::type_name::<T>().into(),
+        message: e.to_string(),
+    })?;
+    let mut reader = crate::xmlio::deserializer(xml.as_bytes());
+    let mut blocks = std::vec::Vec::new();
+    // The wrapper element, then one block per child.
+    loop {
+        match reader.next_event().map_err(crate::xmlio::to_xml_error)? {
+            XmlEvent::StartElement { .. } => break,
+            XmlEvent::EndDocument => return Ok(blocks),
+            _ => {}
+        }
+    }
+    loop {
+        match reader.peek().map_err(crate::xmlio::to_xml_error)? {
+            XmlEvent::StartElement { .. } => blocks.push(RawHeader {
+                element: crate::xmlio::capture(&mut reader)?,
+                must_understand: false,
+                role: None,
+                nil: false,
+            }),
+            XmlEvent::EndElement { .. } | XmlEvent::EndDocument => return Ok(blocks),
+            _ => {
+                reader.next_event().map_err(crate::xmlio::to_xml_error)?;
+            }
+        }
+    }
+}
+
+/// Decodes an operation's header parameters from the blocks of the call being served that its
+/// request message names (`SoapMessage::HEADERS`); nil blocks count as absent. A block that does
+/// not decode is the sender's fault.
+pub fn decode_header_params<T: yaserde::YaDeserialize>(
+    names: &'static [(&'static str, &'static str)],
+) -> Result<T, Fault> {
+    let read = |blocks: &[RawHeader]| {
+        let matching: std::vec::Vec<&RawHeader> = blocks
+            .iter()
+            .filter(|b| !b.nil && names.iter().any(|(ns, local)| b.name().is(ns, local)))
+            .collect();
+        read_header_fields::<T>(&matching)
+    };
+    context::with(|ctx| read(&ctx.other_headers))
+        .unwrap_or_else(|| read(&[]))
+        .map_err(|e| e.to_fault())
+}
+
+/// A header parameter declared without `Option`: its block must be there.
+#[inline]
+pub fn required_header<T>(value: Option<T>, namespace: &str, element: &str) -> Result<T, Fault> {
+    value.ok_or_else(|| Fault::sender(format!("missing header block <{{{namespace}}}{element}>")))
+}
+
+/// The answer for an operation index `route` never produces (the generated `match` needs an arm).
+#[cold]
+pub fn unknown_operation(
+    service: &'static ServiceInfo,
+    incoming: Incoming,
+) -> BoxFuture<'static, http::Response<Bytes>> {
+    let fault = Fault::receiver(format!("{} has no such operation", service.name));
+    std::boxed::Box::pin(std::future::ready(crate::envelope::fault_response(
+        incoming.version,
+        &fault,
+    )))
+}
+
+/// Writes `value` as the element `name` (a `result_fields` response: the user's struct under the
+/// operation's response element name).
+pub fn serialize_renamed<T: yaserde::YaSerialize, W: std::io::Write>(
+    value: &T,
+    name: &str,
+    writer: &mut yaserde::ser::Serializer<W>,
+) -> yaserde::Result<()> {
+    if writer.get_start_event_name().is_none() {
+        writer.set_start_event_name(Some(name.to_string()));
+    }
+    value.serialize(writer)
+}
+
+/// `Debug` for a message field whose type may not implement `Debug` (autoref specialization:
+/// [`DebugViaDebug`] applies when it does, [`DebugViaOpaque`] otherwise).
+#[allow(missing_debug_implementations)] // it exists to pick a `Debug`, not to have one
+#[derive(Clone, Copy)]
+pub struct DebugField<'a, T>(pub &'a T);
+
+/// Picked for `(&DebugField(&x)).soap_debug()` when `x: Debug`.
+pub trait DebugViaDebug {
+    /// The value itself.
+    fn soap_debug(&self) -> &dyn core::fmt::Debug;
+}
+
+impl<T: core::fmt::Debug> DebugViaDebug for DebugField<'_, T> {
+    fn soap_debug(&self) -> &dyn core::fmt::Debug {
+        self.0
+    }
+}
+
+/// Picked for `(&DebugField(&x)).soap_debug()` when `x` is not `Debug`.
+pub trait DebugViaOpaque {
+    /// A placeholder.
+    fn soap_debug(&self) -> &dyn core::fmt::Debug;
+}
+
+impl<T> DebugViaOpaque for &DebugField<'_, T> {
+    fn soap_debug(&self) -> &dyn core::fmt::Debug {
+        &Opaque
+    }
+}
+
+struct Opaque;
+
+impl core::fmt::Debug for Opaque {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("..")
+    }
+}
+
+/// `impl tower_service::Service<http::Request<B>>` for a generated `{Trait}Server<T>`, through
+/// [`tower_call`], when soap-core's `server` feature is on; nothing otherwise, so that the
+/// expansion of `#[soap_service]` compiles in either configuration of the user's crate.
+/// Invoked as `tower_service_impl!(ServerType, TraitPath)`.
+#[cfg(feature = "server")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __soap_tower_service_impl {
+    ($server:ident, $($service:tt)+) => {
+        #[automatically_derived]
+        impl<__SoapT, __SoapB> $crate::__private::tower_service::Service<$crate::__private::http::Request<__SoapB>>
+            for $server<__SoapT>
+        where
+            __SoapT: $($service)+ + ::core::marker::Send + ::core::marker::Sync + 'static,
+            __SoapB: $crate::__private::HttpBody + ::core::marker::Send + 'static,
+            <__SoapB as $crate::__private::HttpBody>::Data: ::core::marker::Send,
+            <__SoapB as $crate::__private::HttpBody>::Error: ::core::convert::Into<$crate::__private::BoxError>,
+        {
+            type Response = $crate::__private::http::Response<$crate::__private::ResponseBody>;
+            type Error = ::core::convert::Infallible;
+            type Future = $crate::__private::BoxFuture<
+                'static,
+                ::core::result::Result<Self::Response, ::core::convert::Infallible>,
+            >;
+
+            fn poll_ready(
+                &mut self,
+                _: &mut ::core::task::Context<'_>,
+            ) -> ::core::task::Poll<::core::result::Result<(), ::core::convert::Infallible>> {
+                ::core::task::Poll::Ready(::core::result::Result::Ok(()))
+            }
+
+            fn call(&mut self, request: $crate::__private::http::Request<__SoapB>) -> Self::Future {
+                $crate::__private::tower_call(::core::clone::Clone::clone(self), request)
+            }
+        }
+    };
+}
+
+/// Without soap-core's `server` feature there is no HTTP server to share, so no tower impl.
+#[cfg(not(feature = "server"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __soap_tower_service_impl {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__soap_tower_service_impl as tower_service_impl;
+
+/// The request body bound of the tower impl.
+#[cfg(feature = "server")]
+pub use ::hyper::body::Body as HttpBody;

@@ -1,0 +1,208 @@
+//! The server side of every generated `{Trait}Server`: route a request to its operation, read it,
+//! run the implementation inside an [`OperationContext`], and write the answer or the fault.
+
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+
+use crate::codec;
+use crate::context::OperationContext;
+use crate::envelope::{self, Body, Envelope, HeaderSet, NoPayload, ReadLimits, SoapMessage};
+use crate::error::{EnvelopeError, Error};
+use crate::fault::Fault;
+use crate::service::{OperationInfo, ServiceInfo};
+use crate::transport::BoxFuture;
+use crate::version::SoapVersion;
+
+/// A request routed to an operation, not yet read.
+#[derive(Debug, Clone)]
+pub struct Incoming {
+    /// The version the envelope's namespace names.
+    pub version: SoapVersion,
+    /// The SOAPAction, from `Content-Type` or the `SOAPAction` header.
+    pub action: Option<String>,
+    /// The request body.
+    pub body: Bytes,
+    /// Limits to read it with.
+    pub limits: ReadLimits,
+}
+
+/// Routes `request` to one of `service`'s operations and lets `call(index, incoming)` answer it.
+///
+/// Routing is by SOAPAction (SOAP 1.1 header or SOAP 1.2 `action` parameter) and, when that is
+/// absent or unknown, by the payload's qualified name. An unknown operation is a Client/Sender
+/// fault that names what was asked for. The answer is in the request's SOAP version.
+pub fn route<F>(
+    service: &'static ServiceInfo,
+    request: http::Request<Bytes>,
+    limits: ReadLimits,
+    call: F,
+) -> BoxFuture<'static, http::Response<Bytes>>
+where
+    F: FnOnce(usize, Incoming) -> BoxFuture<'static, http::Response<Bytes>>,
+{
+    let action = codec::incoming_action(request.headers());
+    let declared = request
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|ct| {
+            if codec::media_type(ct) == "application/soap+xml" {
+                SoapVersion::V12
+            } else {
+                SoapVersion::V11
+            }
+        })
+        .unwrap_or_default();
+    let body = request.into_body();
+    let peek = match envelope::peek(&body, &limits) {
+        Ok(peek) => peek,
+        Err(e) => return ready(envelope::fault_response(declared, &e.to_fault())),
+    };
+    let Some(version) = peek.version else {
+        // Not a SOAP envelope at all: let the full reader say precisely why.
+        let err = match Envelope::<(), NoPayload>::from_bytes_with(&body, &limits) {
+            Err(e) => e,
+            Ok(_) => EnvelopeError::UnexpectedFault.into(),
+        };
+        // A version mismatch is answered in SOAP 1.1, which every node understands.
+        let version = if matches!(err, Error::Envelope(EnvelopeError::VersionMismatch { .. })) {
+            SoapVersion::V11
+        } else {
+            declared
+        };
+        return ready(envelope::fault_response(version, &err.to_fault()));
+    };
+    let by_action = action.as_deref().and_then(|a| service.by_action(a));
+    let index = by_action.or_else(|| peek.payload.as_ref().and_then(|p| service.by_request(p)));
+    match index {
+        Some(index) => call(
+            index,
+            Incoming {
+                version,
+                action,
+                body,
+                limits,
+            },
+        ),
+        None => {
+            let payload = peek
+                .payload
+                .map(|p| format!("<{p}>"))
+                .unwrap_or_else(|| "an empty Body".into());
+            let fault = Fault::sender(format!(
+                "unknown operation: {} has no operation for SOAPAction {:?} or payload {payload}",
+                service.name,
+                action.as_deref().unwrap_or("")
+            ));
+            ready(envelope::fault_response(version, &fault))
+        }
+    }
+}
+
+fn ready(response: http::Response<Bytes>) -> BoxFuture<'static, http::Response<Bytes>> {
+    Box::pin(std::future::ready(response))
+}
+
+/// Serves one routed request: reads `Envelope<HReq, Req>`, runs `f` with the payload inside an
+/// [`OperationContext`] holding the typed headers, and answers with `Envelope<HResp, Resp>` or
+/// a fault. The implementation's `Err` becomes its fault; a panic becomes a Server/Receiver fault
+/// (logged, its message not sent) and the server goes on.
+pub async fn invoke<HReq, HResp, Req, Resp, E, Fut>(
+    operation: &'static OperationInfo,
+    incoming: Incoming,
+    f: impl FnOnce(Req) -> Fut,
+) -> http::Response<Bytes>
+where
+    HReq: HeaderSet + Any + Send,
+    HResp: HeaderSet + Any + Send,
+    Req: SoapMessage,
+    Resp: SoapMessage,
+    E: Into<Fault>,
+    Fut: Future<Output = Result<Resp, E>> + Send,
+{
+    let version = incoming.version;
+    let envelope = match Envelope::<HReq, Req>::from_bytes_with(&incoming.body, &incoming.limits) {
+        Ok(env) => env,
+        Err(e) => return envelope::fault_response(version, &e.to_fault()),
+    };
+    let request = match envelope.body {
+        Body::Message(m) => m,
+        Body::Fault(_) => {
+            return envelope::fault_response(
+                version,
+                &Error::from(EnvelopeError::UnexpectedFault).to_fault(),
+            )
+        }
+    };
+    let context = OperationContext::new(
+        version,
+        operation.name,
+        incoming.action,
+        envelope.headers,
+        envelope.other_headers,
+    );
+    let (outcome, mut context) = context.scope(CatchUnwind(Box::pin(f(request)))).await;
+    let headers = context.take_response_headers::<HResp>().unwrap_or_default();
+    let result = match outcome {
+        Ok(Ok(response)) => Ok(response),
+        Ok(Err(e)) => Err(e.into()),
+        Err(()) => {
+            tracing::error!(
+                operation = operation.name,
+                "the service implementation panicked"
+            );
+            Err(Fault::receiver(format!(
+                "the service failed while handling {}",
+                operation.name
+            )))
+        }
+    };
+    match result {
+        Ok(response) => {
+            let reply = Envelope::new(version, headers, response);
+            match reply.to_bytes() {
+                Ok(bytes) => {
+                    let mut http = http::Response::new(Bytes::from(bytes));
+                    http.headers_mut().insert(
+                        http::header::CONTENT_TYPE,
+                        codec::response_content_type(version),
+                    );
+                    http
+                }
+                Err(e) => envelope::fault_response(version, &Fault::receiver(e)),
+            }
+        }
+        Err(fault) => {
+            let reply: Envelope<HResp, NoPayload> =
+                Envelope::fault(version, headers, fault.clone());
+            match reply.to_bytes() {
+                Ok(bytes) => {
+                    let mut http = envelope::fault_response(version, &fault);
+                    *http.body_mut() = Bytes::from(bytes);
+                    http
+                }
+                Err(_) => envelope::fault_response(version, &fault),
+            }
+        }
+    }
+}
+
+/// Turns a panic while polling the implementation's future into `Err(())`.
+struct CatchUnwind<F>(Pin<Box<F>>);
+
+impl<F: Future> Future for CatchUnwind<F> {
+    type Output = Result<F::Output, ()>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let inner = self.0.as_mut();
+        match std::panic::catch_unwind(AssertUnwindSafe(move || inner.poll(cx))) {
+            Ok(Poll::Ready(v)) => Poll::Ready(Ok(v)),
+            Ok(Poll::Pending) => Poll::Pending,
+            Err(_) => Poll::Ready(Err(())),
+        }
+    }
+}
