@@ -1,0 +1,136 @@
+//! [`SoapService`]: a [`SoapHandler`] as a tower `Service`.
+
+use std::convert::Infallible;
+use std::fmt;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use http::{Request, Response};
+use hyper::body::Body;
+use tracing::Instrument;
+
+use super::{handle_http, Limits, ResponseBody};
+use crate::error::BoxError;
+use crate::transport::{BoxFuture, SoapHandler};
+
+/// A [`SoapHandler`] as a tower [`Service`](tower_service::Service) over any request body, so a
+/// SOAP endpoint mounts in axum (or any tower stack) next to other routes.
+///
+/// Each request goes through [`handle_http`] (method checks, `?wsdl`, the body limit) inside an
+/// `info` span `soap.request` with `http.method`, `http.path` and `http.status`. It never fails
+/// (`Error = Infallible`) and is always ready. Cloning shares the handler.
+///
+/// ```
+/// use bytes::Bytes;
+/// use http_body_util::{BodyExt, Full};
+/// use soap_core::server::SoapService;
+/// use soap_core::transport::{BoxFuture, SoapHandler};
+/// use tower_service::Service;
+///
+/// struct Echo;
+/// impl SoapHandler for Echo {
+///     fn handle(&self, request: http::Request<Bytes>) -> BoxFuture<'static, http::Response<Bytes>> {
+///         Box::pin(async move { http::Response::new(request.into_body()) })
+///     }
+/// }
+///
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let mut service = SoapService::new(Echo);
+/// let request = http::Request::post("/soap").body(Full::new(Bytes::from("<x/>"))).unwrap();
+/// let response = service.call(request).await.unwrap();
+/// assert_eq!(response.into_body().collect().await.unwrap().to_bytes(), "<x/>");
+/// # });
+/// ```
+///
+/// Mounted in axum 0.8:
+///
+/// ```text
+/// let app = axum::Router::new()
+///     .route_service("/Remote/Services86/CustomerService.svc", SoapService::new(CustomerServiceServer::new(MyImpl)));
+/// axum::serve(tokio::net::TcpListener::bind("127.0.0.1:8080").await?, app).await?;
+/// ```
+pub struct SoapService<H: ?Sized> {
+    handler: Arc<H>,
+    limits: Limits,
+}
+
+impl<H: SoapHandler> SoapService<H> {
+    /// A service answering with `handler`, under the default [`Limits`].
+    pub fn new(handler: H) -> Self {
+        Self::from_arc(Arc::new(handler))
+    }
+}
+
+impl<H: SoapHandler + ?Sized> SoapService<H> {
+    /// A service answering with a shared `handler` (also `Arc<dyn SoapHandler>`).
+    pub fn from_arc(handler: Arc<H>) -> Self {
+        SoapService {
+            handler,
+            limits: Limits::default(),
+        }
+    }
+
+    /// The same service under other limits.
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The same service with another largest request body (default 4 MiB).
+    pub fn max_body_size(mut self, bytes: usize) -> Self {
+        self.limits.max_body_size = bytes;
+        self
+    }
+
+    /// The handler.
+    pub fn handler(&self) -> &Arc<H> {
+        &self.handler
+    }
+}
+
+impl<H: ?Sized> Clone for SoapService<H> {
+    fn clone(&self) -> Self {
+        SoapService {
+            handler: Arc::clone(&self.handler),
+            limits: self.limits,
+        }
+    }
+}
+
+impl<H: ?Sized> fmt::Debug for SoapService<H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SoapService")
+            .field("limits", &self.limits)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<H, B> tower_service::Service<Request<B>> for SoapService<H>
+where
+    H: SoapHandler + ?Sized,
+    B: Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<BoxError>,
+{
+    type Response = Response<ResponseBody>;
+    type Error = Infallible;
+    type Future = BoxFuture<'static, Result<Self::Response, Infallible>>;
+
+    fn poll_ready(&mut self, _cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        let span = super::request_span(request.method(), request.uri().path());
+        let handler = Arc::clone(&self.handler);
+        let limits = self.limits;
+        Box::pin(
+            async move {
+                let response = handle_http(&*handler, request, &limits).await;
+                tracing::Span::current().record("http.status", response.status().as_u16());
+                Ok(response)
+            }
+            .instrument(span),
+        )
+    }
+}
