@@ -1,0 +1,320 @@
+//! Procedural macros for [soap-core](https://docs.rs/soap-core): write a SOAP contract once, as a
+//! Rust trait, and get its message types, a typed client and a server dispatcher.
+//!
+//! Use them through soap-core, which re-exports them (`soap_core::soap_service`,
+//! `soap_core::soap_headers`) and holds everything the generated code calls. The crate that uses
+//! them must also depend on [`yaserde`](https://docs.rs/yaserde) (with its `derive` feature): the
+//! generated message types derive `yaserde::YaSerialize`/`YaDeserialize`, whose expansion names
+//! `::yaserde` directly, and your payload types need those derives anyway.
+//!
+//! - [`macro@soap_service`] on a trait: the service.
+//! - [`macro@soap_headers`] on a struct: a typed set of header blocks.
+//!
+//! Set `SOAP_DERIVE_DEBUG=1` while building to print every expansion to stderr.
+
+// The macro crate is organised as: lib.rs (entry points and documentation) → parse (attributes
+// into the model, values validated at their literal) → model → check (cross-cutting rules) →
+// render (one function per emitted item) or fallback (errors plus stand-ins).
+mod attr;
+mod check;
+mod ctxt;
+mod fallback;
+mod model;
+mod names;
+mod parse;
+mod render;
+mod types;
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as TokenStream2};
+use quote::quote;
+
+use crate::ctxt::Ctxt;
+
+/// Turns a trait into a SOAP service: message types, operation metadata, a client and a server.
+///
+/// # Example
+///
+/// ```
+/// use soap_core::{soap_headers, soap_service, Fault, InMemoryTransport};
+///
+/// /// The request header blocks every call carries.
+/// #[soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+/// #[derive(Debug, Clone, Default, PartialEq)]
+/// pub struct RequestHeaders {
+///     /// `<ApplicationToken>`.
+///     pub application_token: Option<String>,
+/// }
+///
+/// /// NetServer's customer service.
+/// #[soap_service(
+///     name = "CustomerService",
+///     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+///     request_headers = RequestHeaders,
+///     result = "Response",
+/// )]
+/// pub trait CustomerService {
+///     /// Remove a login session for a CS user.
+///     #[soap_operation(action = "RemoveSession")]
+///     async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
+///
+///     /// Whether a session key is valid.
+///     #[soap_operation(action = "SessionIsValid")]
+///     async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault>;
+/// }
+///
+/// // The server side: any implementation, written with plain `async fn`.
+/// struct Sessions;
+///
+/// impl CustomerService for Sessions {
+///     async fn remove_session(&self, login_id: i32) -> Result<(), Fault> {
+///         let headers = customer_service::request_headers().unwrap_or_default();
+///         match headers.application_token.as_deref() {
+///             Some("secret") if login_id >= 0 => Ok(()),
+///             Some("secret") => Err(Fault::sender(format!("LoginId must not be negative (got {login_id})"))),
+///             _ => Err(Fault::sender("ApplicationToken is missing")),
+///         }
+///     }
+///
+///     async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault> {
+///         Ok(cs_session_key == "k")
+///     }
+/// }
+///
+/// # fn main() {
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// // The client side: the same trait, over any transport (here: no socket at all).
+/// let server = CustomerServiceServer::new(Sessions);
+/// let client = CustomerServiceClient::new(InMemoryTransport::new(server))
+///     .with_headers(RequestHeaders { application_token: Some("secret".into()) });
+///
+/// assert_eq!(client.remove_session(7).await, Ok(()));
+/// assert!(client.session_is_valid("k".into()).await.unwrap());
+/// let fault = client.remove_session(-1).await.unwrap_err();
+/// assert_eq!(fault.reason(), "LoginId must not be negative (got -1)");
+///
+/// // The metadata, as constants.
+/// assert_eq!(
+///     customer_service::REMOVE_SESSION.action,
+///     "http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/RemoveSession"
+/// );
+/// # });
+/// # }
+/// ```
+///
+/// # What gets generated
+///
+/// For `pub trait CustomerService` the macro emits (sketch; paths shortened, the real expansion
+/// names everything through `::soap_core::__private` and absolute `::core`/`::std` paths):
+///
+/// ```text
+/// pub trait CustomerService {
+///     // every `async fn` becomes a method returning a Send future, so a multi-threaded server can
+///     // await it; implementations are still written with `async fn`
+///     fn remove_session(&self, login_id: i32) -> impl Future<Output = Result<(), Fault>> + Send;
+/// }
+///
+/// pub mod customer_service {
+///     pub const SERVICE: ServiceInfo = ServiceInfo { name: "CustomerService", namespace: "…", operations: &[REMOVE_SESSION] };
+///     pub const REMOVE_SESSION: OperationInfo = OperationInfo {
+///         name: "RemoveSession",
+///         action: "…/Services86/CustomerService/RemoveSession",
+///         request_ns: "…", request_element: "RemoveSession",
+///         response_ns: "…", response_element: "RemoveSessionResponse",
+///     };
+///
+///     #[derive(yaserde::YaSerialize, yaserde::YaDeserialize)]
+///     #[yaserde(rename = "RemoveSession", prefix = "tns", namespaces = { "tns" = "…" })]
+///     pub struct RemoveSessionRequest {
+///         #[yaserde(rename = "LoginId", prefix = "tns")]
+///         pub login_id: i32,
+///     }
+///     impl SoapMessage for RemoveSessionRequest { /* NAMESPACE, ELEMENT, NAMESPACES, MEMBERS, HEADERS */ }
+///
+///     #[derive(yaserde::YaSerialize, yaserde::YaDeserialize)]
+///     #[yaserde(rename = "RemoveSessionResponse", prefix = "tns", namespaces = { "tns" = "…" })]
+///     pub struct RemoveSessionResponse {}          // `{ pub result: T }` for a non-`()` result
+///     impl SoapMessage for RemoveSessionResponse { /* … */ }
+///
+///     pub fn request_headers() -> Option<RequestHeaders>;          // inside an implementation
+///     pub fn set_response_headers(headers: ResponseHeaders) -> bool;
+/// }
+///
+/// #[derive(Clone)]
+/// pub struct CustomerServiceClient { /* ClientCore, default request headers, response hook */ }
+/// impl CustomerServiceClient {
+///     pub fn new(transport: impl Transport) -> Self;           // SOAP 1.1
+///     pub fn with_version(self, version: SoapVersion) -> Self;
+///     pub fn with_headers(self, headers: RequestHeaders) -> Self;
+///     pub fn on_response(self, hook: impl Fn(&ResponseHeaders) -> Result<(), BoxError> + …) -> Self;
+///     // per call headers in, the whole reply (response headers included) out:
+///     pub async fn remove_session_with(&self, request_headers: RequestHeaders, login_id: i32)
+///         -> Result<Reply<ResponseHeaders, ()>, soap_core::Error>;
+/// }
+/// impl CustomerService for CustomerServiceClient { /* calls `…_with` with the client's headers */ }
+///
+/// pub struct CustomerServiceServer<T> { /* Arc<T> */ }
+/// impl<T: CustomerService + Send + Sync + 'static> CustomerServiceServer<T> { pub fn new(implementation: T) -> Self; }
+/// impl<T: …> SoapHandler for CustomerServiceServer<T> {
+///     // soap_core::dispatch::route, then one arm per operation calling soap_core::dispatch::invoke
+/// }
+/// impl<T: …, B: http_body::Body> tower_service::Service<http::Request<B>> for CustomerServiceServer<T> { … }
+/// ```
+///
+/// # Attributes
+///
+/// On the trait, `#[soap_service(...)]`:
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `ns = "uri"` | the target namespace (required) | |
+/// | `name = "Name"` | the service (portType) name, the middle of each SOAPAction | the trait's name |
+/// | `request_headers = Type` | the `#[soap_headers]` set every request carries | `()` |
+/// | `response_headers = Type` | the `#[soap_headers]` set every response carries | `()` |
+/// | `result = "Name"` | the element of each return value | `{Op}Result`, as WCF |
+/// | `prefix = "p"` | the prefix the messages are written with | `tns` |
+/// | `crate = "path"` | where soap-core is, when renamed or re-exported | `::soap_core` |
+///
+/// On each method, `#[soap_operation(...)]` (read and removed by `#[soap_service]`):
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `action = "Op"` | the operation's name; the SOAPAction is `{ns}/{name}/{Op}` as WCF makes it. A full URI (`"urn:x:op"`) is used verbatim, and the operation is then named after the method (`PascalCase`) | required |
+/// | `ns = "uri"` | the namespace of this operation's elements (and of its SOAPAction) | the service's |
+/// | `request = "Element"` | the request payload element | the operation's name |
+/// | `response = "Element"` | the response payload element (NetServer's `AuthenticateResponse`) | `{Op}Response` |
+/// | `result = "Element"` | the element holding the return value | the service's `result` |
+/// | `result_item = "Element"`, `result_item_ns = "uri"` | for a `Vec<T>` result: its item element | the type's name (`int` for `i32`), the operation's namespace |
+/// | `result_fields` | the return type's own fields are the response's members (several outputs) | off |
+///
+/// On parameters, `#[soap(...)]`:
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `name = "Element"` | the member's element name | the PascalCase of the parameter (`login_id` → `LoginId`) |
+/// | `header` | the parameter is a header block of this operation (like JAX-WS `@WebParam(header = true)`); `Option<T>` makes it optional | a body member |
+/// | `item = "Element"`, `item_ns = "uri"` | for a `Vec<T>` member: its item element | as `result_item` |
+///
+/// # Types
+///
+/// Parameters and results are any type yaserde can write as an element: `String`, numbers,
+/// `bool`, structs and enums deriving `YaSerialize`/`YaDeserialize` (give them `prefix` and
+/// `namespaces` so their members are qualified), `Option<T>` for a member that may be absent,
+/// `soap_core::Nillable<T>`/`NillableStruct<T>` (or an `Option` of one) for a member that may be
+/// `xsi:nil`, and `Vec<T>` for an array, sent WCF-style as one element holding one item element
+/// per value. `()` as the result is an empty response. The error type `E` must convert from
+/// `soap_core::Error` (client side) and into `soap_core::Fault` (server side); `Fault` does both.
+///
+/// # Headers
+///
+/// Request and response header sets are declared once on the service. A client sends its
+/// `with_headers` set with every call, or another per call with `{method}_with`, which also returns
+/// the response headers. A server implementation reads the request's with
+/// `{module}::request_headers()` and sets the response's with `{module}::set_response_headers(..)`
+/// (or `soap_core::context::update_response_headers`).
+///
+/// # Errors
+///
+/// Mistakes are compile errors at the token to change: unknown or duplicate keys, a missing `ns`
+/// or `action`, values that are not XML names or URIs, duplicate actions, methods that are not
+/// `async fn` or do not take `&self`, generics, parameter types yaserde cannot carry, and names
+/// that clash with what is generated. With an error, the trait and stand-ins for the generated
+/// types are still emitted, so one mistake gives one error.
+///
+/// The trait must be declared at module level (the generated module refers to its parent's items).
+#[proc_macro_attribute]
+pub fn soap_service(args: TokenStream, input: TokenStream) -> TokenStream {
+    debug_print("soap_service", expand_service(args.into(), input.into())).into()
+}
+
+/// Implements `soap_core::HeaderSet` for a struct of optional header blocks.
+///
+/// Each field is one header block: an `Option<T>` (absent, or sent as `i:nil="true"`, reads as
+/// `None`) of any yaserde type. The block's element is the PascalCase of the field's name
+/// (`application_token` → `ApplicationToken`) unless `#[soap(name = "...")]` says otherwise, in
+/// the attribute's `ns` (or the field's own `#[soap(ns = "...")]`).
+///
+/// The struct must also be `Default` and `Clone` (derive them): an absent header set is the default
+/// one, and a server implementation reads a clone of the request's.
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `ns = "uri"` | the blocks' namespace (required) | |
+/// | `prefix = "p"` | the prefix they are written with | `h` |
+/// | `crate = "path"` | where soap-core is | `::soap_core` |
+///
+/// ```
+/// use soap_core::{soap_headers, HeaderSet};
+///
+/// #[derive(Debug, Clone, Default, PartialEq, yaserde::YaSerialize, yaserde::YaDeserialize)]
+/// #[yaserde(prefix = "tns", namespaces = { "tns" = "http://www.superoffice.net/ws/crm/NetServer/Services86" })]
+/// pub struct SoCredentials {
+///     #[yaserde(rename = "Ticket", prefix = "tns")]
+///     pub ticket: Option<String>,
+/// }
+///
+/// #[soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+/// #[derive(Debug, Clone, Default, PartialEq)]
+/// pub struct RequestHeaders {
+///     pub application_token: Option<String>,
+///     pub credentials: Option<SoCredentials>,
+///     #[soap(name = "TimeZone")]
+///     pub zone: Option<String>,
+/// }
+///
+/// assert_eq!(RequestHeaders::BLOCKS[0].1, "ApplicationToken");
+/// assert!(RequestHeaders::default().is_empty());
+/// ```
+#[proc_macro_attribute]
+pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
+    debug_print("soap_headers", expand_headers(args.into(), input.into())).into()
+}
+
+fn expand_service(args: TokenStream2, input: TokenStream2) -> TokenStream2 {
+    let mut item: syn::ItemTrait = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(_) => return not_on(input, "#[soap_service] goes on a trait: `#[soap_service(ns = \"...\")] pub trait MyService { ... }`"),
+    };
+    let krate = parse::crate_override(&args);
+    let cx = Ctxt::new();
+    let def = parse::service(&cx, args, &mut item);
+    check::service(&cx, &def);
+    match cx.check() {
+        Ok(()) => render::service(&def),
+        Err(error) => fallback::service(&item, &krate, error),
+    }
+}
+
+fn expand_headers(args: TokenStream2, input: TokenStream2) -> TokenStream2 {
+    let mut item: syn::ItemStruct = match syn::parse2(input.clone()) {
+        Ok(item) => item,
+        Err(_) => return not_on(input, "#[soap_headers] goes on a struct: `#[soap_headers(ns = \"...\")] pub struct MyHeaders { ... }`"),
+    };
+    let krate = parse::crate_override(&args);
+    let cx = Ctxt::new();
+    let def = parse::headers(&cx, args, &mut item);
+    match (cx.check(), def) {
+        (Ok(()), Some(def)) => render::headers(&def),
+        (Err(error), _) => fallback::headers(&item, &krate, error),
+        // `parse::headers` records an error whenever it returns `None`.
+        (Ok(()), None) => fallback::headers(
+            &item,
+            &krate,
+            syn::Error::new(Span::call_site(), "invalid #[soap_headers] struct"),
+        ),
+    }
+}
+
+/// The input unchanged, with an error: the attribute is on the wrong kind of item.
+fn not_on(input: TokenStream2, message: &str) -> TokenStream2 {
+    let error = syn::Error::new(Span::call_site(), message).to_compile_error();
+    quote!(#error #input)
+}
+
+/// `SOAP_DERIVE_DEBUG=1`: print each expansion to stderr while building.
+fn debug_print(macro_name: &str, tokens: TokenStream2) -> TokenStream2 {
+    if std::env::var_os("SOAP_DERIVE_DEBUG").is_some_and(|v| !v.is_empty() && v != "0") {
+        eprintln!("// ---- #[{macro_name}] expansion ----\n{tokens}\n");
+    }
+    tokens
+}

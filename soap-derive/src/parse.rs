@@ -1,0 +1,699 @@
+//! Input → model: reads the attributes (stripping ours from the item as it goes), applies the
+//! defaults and validates every value at its literal. Shape checks that span several items live in
+//! `check.rs`.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use syn::parse::Parser;
+use syn::spanned::Spanned;
+use syn::{FnArg, Pat, ReturnType, TraitItem, Type};
+
+use crate::attr::{self, Keys, Spanned as Sp};
+use crate::ctxt::Ctxt;
+use crate::model::{
+    ArrayDef, HeaderField, HeaderParam, HeadersDef, Member, OperationDef, Output, Param, ParamKind,
+    ServiceDef,
+};
+use crate::names;
+use crate::types::{self, Shape};
+
+pub(crate) const SERVICE_KEYS: &[&str] = &[
+    "name",
+    "ns",
+    "prefix",
+    "request_headers",
+    "response_headers",
+    "result",
+    "crate",
+];
+pub(crate) const OPERATION_KEYS: &[&str] = &[
+    "ns",
+    "action",
+    "request",
+    "response",
+    "result",
+    "result_item",
+    "result_item_ns",
+    "result_fields",
+];
+pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns"];
+pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "crate"];
+pub(crate) const HEADER_FIELD_KEYS: &[&str] = &["name", "ns"];
+
+/// The attribute the outer macro reads on each method.
+pub(crate) const OPERATION_ATTR: &str = "soap_operation";
+/// The attribute read on parameters and header fields.
+pub(crate) const MEMBER_ATTR: &str = "soap";
+
+/// `#[soap_service(...)]` arguments.
+#[derive(Default)]
+struct ServiceArgs {
+    name: Option<Sp<String>>,
+    ns: Option<Sp<String>>,
+    prefix: Option<Sp<String>>,
+    request_headers: Option<Type>,
+    response_headers: Option<Type>,
+    result: Option<Sp<String>>,
+    krate: Option<syn::Path>,
+}
+
+/// Reads only `crate = "..."` out of the service arguments, for the fallback output when
+/// everything else failed.
+pub(crate) fn crate_override(args: &TokenStream) -> syn::Path {
+    let mut krate = None;
+    let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("crate") {
+            if let Ok(lit) = meta.value()?.parse::<syn::LitStr>() {
+                krate = lit.parse::<syn::Path>().ok();
+            }
+        } else if meta.input.peek(syn::Token![=]) {
+            meta.value()?.parse::<syn::Expr>()?;
+        }
+        Ok(())
+    });
+    let _ = parser.parse2(args.clone());
+    krate.unwrap_or_else(default_crate)
+}
+
+pub(crate) fn default_crate() -> syn::Path {
+    syn::parse_quote!(::soap_core)
+}
+
+/// Reads a `#[soap_service]` trait. Our attributes are stripped from `item` in place, so that the
+/// fallback output can re-emit it.
+pub(crate) fn service(cx: &Ctxt, args: TokenStream, item: &mut syn::ItemTrait) -> ServiceDef {
+    let mut a = ServiceArgs::default();
+    let mut keys = Keys::new(cx, SERVICE_KEYS);
+    let parser = syn::meta::parser(|meta| {
+        match keys.key(&meta)? {
+            Some("name") => a.name = attr::ncname(cx, &meta, "name")?,
+            Some("ns") => a.ns = attr::uri(cx, &meta, "ns")?,
+            Some("prefix") => a.prefix = attr::prefix(cx, &meta, "prefix")?,
+            Some("request_headers") => a.request_headers = Some(attr::ty(&meta)?),
+            Some("response_headers") => a.response_headers = Some(attr::ty(&meta)?),
+            Some("result") => a.result = attr::ncname(cx, &meta, "result")?,
+            Some("crate") => a.krate = attr::crate_path(cx, &meta)?,
+            _ => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = parser.parse2(args) {
+        cx.syn_error(e);
+    }
+    let ns = match a.ns {
+        Some(ns) => ns.value,
+        None => {
+            if !cx.has_errors() {
+                cx.error_at(
+                    Span::call_site(),
+                    "missing `ns = \"...\"`: the service's target namespace, e.g. `#[soap_service(ns = \"http://example.com/ws\")]`",
+                );
+            }
+            // Go on with a placeholder so that the operations are still checked.
+            "urn:invalid".to_string()
+        }
+    };
+    let trait_name = item.ident.to_string();
+    let name = match a.name {
+        Some(n) => n.value,
+        None if names::is_ncname(&trait_name) => trait_name.clone(),
+        None => {
+            cx.error_spanned_by(
+                &item.ident,
+                "the trait's name is not an XML name; give one with `name = \"...\"`",
+            );
+            trait_name.clone()
+        }
+    };
+    let prefix = a.prefix.map(|p| p.value).unwrap_or_else(|| "tns".into());
+    let unit: Type = syn::parse_quote!(());
+    let mut namespaces = vec![(prefix, ns.clone())];
+
+    let mut ops = Vec::new();
+    for trait_item in &mut item.items {
+        if let TraitItem::Fn(method) = trait_item {
+            if let Some(op) = operation(cx, &name, &ns, a.result.as_ref(), method) {
+                for uri in std::iter::once(&op.ns).chain(op.arrays().map(|arr| &arr.item_ns)) {
+                    allocate(&mut namespaces, uri);
+                }
+                ops.push(op);
+            }
+        }
+    }
+
+    let ident = &item.ident;
+    ServiceDef {
+        item: item.clone(),
+        name,
+        ns,
+        request_headers: a.request_headers.unwrap_or_else(|| unit.clone()),
+        response_headers: a.response_headers.unwrap_or(unit),
+        krate: a.krate.unwrap_or_else(default_crate),
+        module: Ident::new(&names::snake_case(&trait_name), ident.span()),
+        client: quote::format_ident!("{}Client", ident),
+        server: quote::format_ident!("{}Server", ident),
+        namespaces,
+        ops,
+    }
+}
+
+/// Gives `uri` a prefix (`ns1`, `ns2`, ...) unless it has one.
+fn allocate(namespaces: &mut Vec<(String, String)>, uri: &str) {
+    if namespaces.iter().any(|(_, u)| u == uri) {
+        return;
+    }
+    let mut n = namespaces.len();
+    let prefix = loop {
+        let candidate = format!("ns{n}");
+        if namespaces.iter().all(|(p, _)| *p != candidate) {
+            break candidate;
+        }
+        n += 1;
+    };
+    namespaces.push((prefix, uri.to_string()));
+}
+
+/// `#[soap_operation(...)]` arguments.
+#[derive(Default)]
+struct OperationArgs {
+    ns: Option<Sp<String>>,
+    action: Option<Sp<String>>,
+    request: Option<Sp<String>>,
+    response: Option<Sp<String>>,
+    result: Option<Sp<String>>,
+    result_item: Option<Sp<String>>,
+    result_item_ns: Option<Sp<String>>,
+    result_fields: Option<Span>,
+}
+
+const OPERATION_USAGE: &str = "#[soap_operation(action = \"OperationName\")]";
+
+fn operation(
+    cx: &Ctxt,
+    service: &str,
+    service_ns: &str,
+    service_result: Option<&Sp<String>>,
+    method: &mut syn::TraitItemFn,
+) -> Option<OperationDef> {
+    // Read and strip #[soap_operation(...)].
+    let mut a = OperationArgs::default();
+    let mut found = false;
+    let mut keys = Keys::new(cx, OPERATION_KEYS);
+    let mut kept = Vec::with_capacity(method.attrs.len());
+    for at in std::mem::take(&mut method.attrs) {
+        if !at.path().is_ident(OPERATION_ATTR) {
+            kept.push(at);
+            continue;
+        }
+        if found {
+            cx.error_spanned_by(
+                &at,
+                "duplicate `#[soap_operation]`: put all keys in one attribute",
+            );
+            continue;
+        }
+        found = true;
+        let well_formed = attr::parse_list(cx, &at, OPERATION_USAGE, |meta| {
+            match keys.key(&meta)? {
+                Some("ns") => a.ns = attr::uri(cx, &meta, "ns")?,
+                Some("action") => a.action = action(cx, &meta)?,
+                Some("request") => a.request = attr::ncname(cx, &meta, "request")?,
+                Some("response") => a.response = attr::ncname(cx, &meta, "response")?,
+                Some("result") => a.result = attr::ncname(cx, &meta, "result")?,
+                Some("result_item") => a.result_item = attr::ncname(cx, &meta, "result_item")?,
+                Some("result_item_ns") => {
+                    a.result_item_ns = attr::uri(cx, &meta, "result_item_ns")?
+                }
+                Some("result_fields") => {
+                    attr::flag(cx, &meta, "result_fields")?;
+                    a.result_fields = Some(meta.path.span());
+                }
+                _ => {}
+            }
+            Ok(())
+        });
+        if well_formed && a.action.is_none() && !keys.reported() {
+            cx.error_spanned_by(
+                &at,
+                "missing `action = \"...\"`: the operation's name (`RemoveSession`) or its full SOAPAction URI",
+            );
+        }
+    }
+    method.attrs = kept;
+    if !found {
+        cx.error_spanned_by(
+            &method.sig.ident,
+            format!("missing `{OPERATION_USAGE}` on `{}`: every method of a #[soap_service] trait is an operation", method.sig.ident),
+        );
+    }
+
+    let ident = method.sig.ident.clone();
+    let ns =
+        a.ns.map(|n| n.value)
+            .unwrap_or_else(|| service_ns.to_string());
+    let (name, action, action_span) = match &a.action {
+        Some(act) if act.value.contains(':') => (
+            names::pascal_case(&ident.to_string()),
+            act.value.clone(),
+            act.span,
+        ),
+        Some(act) => (
+            act.value.clone(),
+            names::wcf_action(&ns, service, &act.value),
+            act.span,
+        ),
+        None => {
+            let op = names::pascal_case(&ident.to_string());
+            let full = names::wcf_action(&ns, service, &op);
+            (op, full, ident.span())
+        }
+    };
+    let request_span = a.request.as_ref().map(|r| r.span).unwrap_or(action_span);
+    let request = a.request.map(|r| r.value).unwrap_or_else(|| name.clone());
+    let response = a
+        .response
+        .map(|r| r.value)
+        .unwrap_or_else(|| format!("{name}Response"));
+    if !names::is_ncname(&name) {
+        cx.error_spanned_by(
+            &ident,
+            "the method's name does not give an XML name; set `action` to the operation's name",
+        );
+    }
+
+    let params = params(cx, &name, &ns, method);
+
+    // The return type: Result<T, E>.
+    let ret_ty = match &method.sig.output {
+        ReturnType::Type(_, ty) => (**ty).clone(),
+        ReturnType::Default => {
+            cx.error_spanned_by(
+                &method.sig,
+                "an operation returns `Result<T, E>`, e.g. `-> Result<(), soap_core::Fault>`",
+            );
+            return None;
+        }
+    };
+    let Some((ok, err)) = types::result_args(&ret_ty) else {
+        cx.error_spanned_by(
+            &ret_ty,
+            "an operation returns `Result<T, E>` with both types written out (E converts from \
+             `soap_core::Error` and into `soap_core::Fault`), e.g. `Result<(), soap_core::Fault>`",
+        );
+        return None;
+    };
+    let (ok_ty, err_ty) = (ok.clone(), err.clone());
+
+    let output = if let Some(span) = a.result_fields {
+        for (key, given) in [
+            ("result", a.result.is_some()),
+            ("result_item", a.result_item.is_some()),
+            ("result_item_ns", a.result_item_ns.is_some()),
+        ] {
+            if given {
+                cx.error_at(span, format!("`result_fields` makes the return type's fields the response members; `{key}` does not apply"));
+            }
+        }
+        match types::shape(&ok_ty) {
+            Shape::Struct(_) => Output::Fields(ok_ty.clone()),
+            _ => {
+                cx.error_spanned_by(
+                    &ok_ty,
+                    "`result_fields` needs a yaserde struct as the return type",
+                );
+                Output::Unit
+            }
+        }
+    } else if matches!(types::shape(&ok_ty), Shape::Unit) {
+        for (key, given) in [
+            ("result", a.result.is_some()),
+            ("result_item", a.result_item.is_some()),
+            ("result_item_ns", a.result_item_ns.is_some()),
+        ] {
+            if given {
+                cx.error_spanned_by(
+                    &ok_ty,
+                    format!(
+                        "`{key}` is given but the operation returns `()`, so its response is empty"
+                    ),
+                );
+            }
+        }
+        Output::Unit
+    } else {
+        let element = a
+            .result
+            .map(|r| r.value)
+            .or_else(|| service_result.map(|r| r.value.clone()))
+            .unwrap_or_else(|| format!("{name}Result"));
+        let field = Ident::new("result", Span::call_site());
+        member(
+            cx,
+            &name,
+            &ns,
+            field,
+            element,
+            &ok_ty,
+            a.result_item,
+            a.result_item_ns,
+        )
+        .map(Output::Member)?
+    };
+
+    Some(OperationDef {
+        method: method.clone(),
+        name,
+        action,
+        action_span,
+        ns,
+        request,
+        response,
+        request_span,
+        params,
+        output,
+        ok_ty,
+        err_ty,
+        ret_ty,
+    })
+}
+
+/// `action = "..."`: an operation name (an NCName) or an absolute URI used verbatim.
+fn action(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Option<Sp<String>>> {
+    let Some(lit) = attr::lit_str(cx, meta, "action")? else {
+        // Not a literal: reported; keep going as if it were given.
+        return Ok(Some(Sp::new("Invalid".into(), meta.path.span())));
+    };
+    let value = lit.value();
+    let ok = if value.contains(':') {
+        names::uri_problem(&value).is_none()
+    } else {
+        names::is_ncname(&value)
+    };
+    if !ok {
+        cx.error_spanned_by(
+            &lit,
+            format!("`action` must be an operation name like `RemoveSession` or an absolute URI like `http://example.com/ws/Service/Op`; found {value:?}"),
+        );
+        return Ok(Some(Sp::new("Invalid".into(), lit.span())));
+    }
+    Ok(Some(Sp::new(value, lit.span())))
+}
+
+/// `#[soap(...)]` on a parameter.
+#[derive(Default)]
+struct ParamArgs {
+    name: Option<Sp<String>>,
+    header: Option<Span>,
+    item: Option<Sp<String>>,
+    item_ns: Option<Sp<String>>,
+}
+
+fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<Param> {
+    let mut out = Vec::new();
+    for input in &mut method.sig.inputs {
+        let FnArg::Typed(pt) = input else { continue };
+        let mut a = ParamArgs::default();
+        let mut keys = Keys::new(cx, PARAM_KEYS);
+        pt.attrs.retain(|at| {
+            if !at.path().is_ident(MEMBER_ATTR) {
+                return true;
+            }
+            attr::parse_list(
+                cx,
+                at,
+                "#[soap(name = \"Element\")] or #[soap(header)]",
+                |meta| {
+                    match keys.key(&meta)? {
+                        Some("name") => a.name = attr::ncname(cx, &meta, "name")?,
+                        Some("header") => {
+                            attr::flag(cx, &meta, "header")?;
+                            a.header = Some(meta.path.span());
+                        }
+                        Some("item") => a.item = attr::ncname(cx, &meta, "item")?,
+                        Some("item_ns") => a.item_ns = attr::uri(cx, &meta, "item_ns")?,
+                        _ => {}
+                    }
+                    Ok(())
+                },
+            );
+            false
+        });
+        let ident = match &*pt.pat {
+            Pat::Ident(pi)
+                if pi.by_ref.is_none() && pi.mutability.is_none() && pi.subpat.is_none() =>
+            {
+                pi.ident.clone()
+            }
+            other => {
+                cx.error_spanned_by(other, "parameters must be plain names (`login_id: i32`): the name gives the element name");
+                continue;
+            }
+        };
+        let ty = (*pt.ty).clone();
+        let element = a
+            .name
+            .map(|n| n.value)
+            .unwrap_or_else(|| names::pascal_case(&ident.to_string()));
+        if !names::is_ncname(&element) {
+            cx.error_spanned_by(
+                &ident,
+                "this name does not give an XML name; set one with `#[soap(name = \"...\")]`",
+            );
+            continue;
+        }
+        let kind = if let Some(span) = a.header {
+            if a.item.is_some() || a.item_ns.is_some() {
+                cx.error_at(
+                    span,
+                    "`item`/`item_ns` describe arrays; a header parameter is one block",
+                );
+            }
+            let (optional, inner) = match types::shape(&ty) {
+                Shape::Option(inner) => (true, inner.clone()),
+                _ => (false, ty.clone()),
+            };
+            match types::shape(&inner) {
+                Shape::Struct(_) | Shape::Primitive(_) => {}
+                Shape::Vec(_) => {
+                    cx.error_spanned_by(
+                        &ty,
+                        "a header parameter is one block; wrap the list in a yaserde struct",
+                    );
+                    continue;
+                }
+                _ => {
+                    let problem = types::member_problem(&inner)
+                        .unwrap_or_else(|| "not supported as a header block".into());
+                    cx.error_spanned_by(&ty, problem);
+                    continue;
+                }
+            }
+            ParamKind::Header(HeaderParam {
+                element,
+                optional,
+                inner,
+            })
+        } else {
+            match member(cx, op, ns, ident.clone(), element, &ty, a.item, a.item_ns) {
+                Some(m) => ParamKind::Body(m),
+                None => continue,
+            }
+        };
+        out.push(Param { ident, ty, kind });
+    }
+    out
+}
+
+/// A member element of type `ty`: checked for what yaserde can carry; `Vec<T>` becomes an array.
+#[allow(clippy::too_many_arguments)]
+fn member(
+    cx: &Ctxt,
+    op: &str,
+    ns: &str,
+    field: Ident,
+    element: String,
+    ty: &Type,
+    item: Option<Sp<String>>,
+    item_ns: Option<Sp<String>>,
+) -> Option<Member> {
+    if let Some(problem) = types::member_problem(ty) {
+        cx.error_spanned_by(ty, problem);
+        return None;
+    }
+    let (optional, elem) = match types::shape(ty) {
+        Shape::Vec(elem) => (false, Some(elem)),
+        Shape::Option(inner) => match types::shape(inner) {
+            Shape::Vec(elem) => (true, Some(elem)),
+            _ => (false, None),
+        },
+        _ => (false, None),
+    };
+    let array = match elem {
+        None => {
+            if let Some(it) = item.as_ref().or(item_ns.as_ref()) {
+                cx.error_at(
+                    it.span,
+                    "`item`/`item_ns` describe the items of a `Vec<T>`; this member is not one",
+                );
+            }
+            None
+        }
+        Some(elem) => {
+            let item = match item
+                .map(|i| i.value)
+                .or_else(|| types::default_item_name(elem))
+            {
+                Some(item) => item,
+                None => {
+                    cx.error_spanned_by(elem, "name the array's item element with `item = \"...\"` (the type's name is generic)");
+                    return None;
+                }
+            };
+            Some(ArrayDef {
+                wrapper: quote::format_ident!(
+                    "{}{}Array",
+                    op,
+                    names::pascal_case(&field.to_string())
+                ),
+                element: element.clone(),
+                item,
+                item_ns: item_ns.map(|n| n.value).unwrap_or_else(|| ns.to_string()),
+                elem: elem.clone(),
+                optional,
+            })
+        }
+    };
+    Some(Member {
+        field,
+        element,
+        ty: ty.clone(),
+        nillable: types::is_nillable(ty),
+        array,
+    })
+}
+
+/// Reads a `#[soap_headers]` struct; our attributes are stripped from `item` in place.
+pub(crate) fn headers(
+    cx: &Ctxt,
+    args: TokenStream,
+    item: &mut syn::ItemStruct,
+) -> Option<HeadersDef> {
+    let mut ns: Option<Sp<String>> = None;
+    let mut prefix: Option<Sp<String>> = None;
+    let mut krate = None;
+    let mut keys = Keys::new(cx, HEADERS_KEYS);
+    let parser = syn::meta::parser(|meta| {
+        match keys.key(&meta)? {
+            Some("ns") => ns = attr::uri(cx, &meta, "ns")?,
+            Some("prefix") => prefix = attr::prefix(cx, &meta, "prefix")?,
+            Some("crate") => krate = attr::crate_path(cx, &meta)?,
+            _ => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = parser.parse2(args) {
+        cx.syn_error(e);
+    }
+    let ns = match ns {
+        Some(ns) => ns.value,
+        None => {
+            if !cx.has_errors() {
+                cx.error_at(
+                    Span::call_site(),
+                    "missing `ns = \"...\"`: the namespace of the header blocks",
+                );
+            }
+            "urn:invalid".into()
+        }
+    };
+    let prefix = prefix.map(|p| p.value).unwrap_or_else(|| "h".into());
+    let mut namespaces = vec![(prefix.clone(), ns.clone())];
+
+    if !item.generics.params.is_empty() || item.generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &item.generics,
+            "#[soap_headers] does not support generic structs",
+        );
+    }
+    let syn::Fields::Named(named) = &mut item.fields else {
+        cx.error_spanned_by(
+            &item.ident,
+            "#[soap_headers] needs a struct with named fields, one per header block",
+        );
+        return None;
+    };
+    let mut fields = Vec::new();
+    for field in &mut named.named {
+        let mut name: Option<Sp<String>> = None;
+        let mut field_ns: Option<Sp<String>> = None;
+        let mut keys = Keys::new(cx, HEADER_FIELD_KEYS);
+        field.attrs.retain(|at| {
+            if !at.path().is_ident(MEMBER_ATTR) {
+                return true;
+            }
+            attr::parse_list(cx, at, "#[soap(name = \"Element\")]", |meta| {
+                match keys.key(&meta)? {
+                    Some("name") => name = attr::ncname(cx, &meta, "name")?,
+                    Some("ns") => field_ns = attr::uri(cx, &meta, "ns")?,
+                    _ => {}
+                }
+                Ok(())
+            });
+            false
+        });
+        let Some(ident) = field.ident.clone() else {
+            continue;
+        };
+        let element = name
+            .map(|n| n.value)
+            .unwrap_or_else(|| names::pascal_case(&ident.to_string()));
+        if !names::is_ncname(&element) {
+            cx.error_spanned_by(
+                &ident,
+                "this name does not give an XML name; set one with `#[soap(name = \"...\")]`",
+            );
+            continue;
+        }
+        match types::shape(&field.ty) {
+            Shape::Option(inner) => {
+                if let Some(problem) = types::member_problem(inner) {
+                    cx.error_spanned_by(&field.ty, problem);
+                    continue;
+                }
+                if let Shape::Vec(_) = types::shape(inner) {
+                    cx.error_spanned_by(
+                        &field.ty,
+                        "a header block is one element; wrap the list in a yaserde struct",
+                    );
+                    continue;
+                }
+            }
+            _ => {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "header fields are `Option<T>`: a block may be absent (and a nil block reads as `None`)",
+                );
+                continue;
+            }
+        }
+        let field_ns = field_ns.map(|n| n.value).unwrap_or_else(|| ns.clone());
+        allocate(&mut namespaces, &field_ns);
+        let field_prefix = namespaces
+            .iter()
+            .find(|(_, u)| *u == field_ns)
+            .map(|(p, _)| p.clone())
+            .unwrap_or_default();
+        fields.push(HeaderField {
+            ident,
+            ty: field.ty.clone(),
+            element,
+            ns: field_ns,
+            prefix: field_prefix,
+        });
+    }
+    Some(HeadersDef {
+        item: item.clone(),
+        krate: krate.unwrap_or_else(default_crate),
+        namespaces,
+        fields,
+    })
+}
