@@ -1,0 +1,125 @@
+//! Shared helpers for the integration tests: the vectors on disk and a namespace-aware XML
+//! normaliser, so goldens compare meaning (names by namespace URI, attributes, text) and not
+//! prefixes, declaration order or indentation.
+
+pub mod handwritten;
+
+use std::path::PathBuf;
+
+use xml::reader::{EventReader, XmlEvent};
+
+/// The folder holding the test vectors (copied from `shared/vectors`).
+pub fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+/// The contents of one vector file.
+pub fn vector(name: &str) -> String {
+    let path = vectors_dir().join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// The folder holding the emitted-XML goldens.
+pub fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("golden")
+}
+
+/// Compares `actual` against the golden file `name` after normalisation. With `BLESS=1` in the
+/// environment the golden is (re)written instead, for a reviewed update.
+pub fn assert_golden(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::create_dir_all(golden_dir()).expect("create golden dir");
+        std::fs::write(&path, actual).expect("write golden");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read golden {} ({e}); run with BLESS=1 to create it",
+            path.display()
+        )
+    });
+    assert_eq!(
+        normalize(actual),
+        normalize(&expected),
+        "{name} differs from its golden"
+    );
+}
+
+/// Options for [`normalize_with`].
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Normalize {
+    /// Drop `xsi:type` attributes (template noise in SuperOffice's documentation samples).
+    pub drop_xsi_type: bool,
+}
+
+/// [`normalize_with`] with default options.
+pub fn normalize(xml: &str) -> String {
+    normalize_with(xml, Normalize::default())
+}
+
+/// Renders `xml` as one line per element start, text and end, with names as `{uri}local`,
+/// attributes sorted (namespace declarations left out: they are not content), white-space-only
+/// text dropped. Two documents that differ only in prefixes, declaration order, attribute order
+/// or indentation normalise to the same string.
+pub fn normalize_with(xml: &str, options: Normalize) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for event in EventReader::new(xml.as_bytes()) {
+        match event.unwrap_or_else(|e| panic!("not well-formed: {e}\n{xml}")) {
+            XmlEvent::StartElement {
+                name, attributes, ..
+            } => {
+                let mut attrs: Vec<String> = attributes
+                    .iter()
+                    .filter(|a| {
+                        !(options.drop_xsi_type
+                            && a.name.local_name == "type"
+                            && a.name.namespace.as_deref()
+                                == Some("http://www.w3.org/2001/XMLSchema-instance"))
+                    })
+                    .map(|a| format!(" {}={:?}", expanded(&a.name), a.value))
+                    .collect();
+                attrs.sort();
+                out.push_str(&format!(
+                    "{}<{}{}>\n",
+                    "  ".repeat(depth),
+                    expanded(&name),
+                    attrs.concat()
+                ));
+                depth += 1;
+            }
+            XmlEvent::EndElement { .. } => {
+                depth -= 1;
+                out.push_str(&format!("{}</>\n", "  ".repeat(depth)));
+            }
+            XmlEvent::Characters(text) | XmlEvent::CData(text) => {
+                out.push_str(&format!("{}{:?}\n", "  ".repeat(depth), text));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn expanded(name: &xml::name::OwnedName) -> String {
+    match &name.namespace {
+        Some(ns) if !ns.is_empty() => format!("{{{ns}}}{}", name.local_name),
+        _ => name.local_name.clone(),
+    }
+}
+
+/// The first element child of the SOAP `Body` of `xml`, normalised: for comparing payloads of
+/// envelopes that differ in version and header placement.
+pub fn body_payload(xml: &str, options: Normalize) -> String {
+    let full = normalize_with(xml, options);
+    let mut lines = full
+        .lines()
+        .skip_while(|l| !(l.trim_start().starts_with("<{") && l.contains("}Body>")));
+    let body = lines.next().expect("no Body");
+    let body_indent = body.len() - body.trim_start().len();
+    lines
+        .take_while(|l| !(l.len() - l.trim_start().len() == body_indent && l.trim() == "</>"))
+        .map(|l| format!("{}\n", &l[body_indent + 2..]))
+        .collect()
+}
