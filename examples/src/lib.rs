@@ -18,6 +18,9 @@
 //!     # async fn session_is_valid(&self, _: String) -> Result<bool, Fault> { unimplemented!() }
 //!     # async fn delete_chat_sessions(&self, _: examples::netserver::ArrayOfInt) -> Result<(), Fault> { unimplemented!() }
 //!     # async fn find_tickets_by_title_or_id(&self, _: String, _: i32) -> Result<Vec<examples::netserver::TicketInfo>, Fault> { unimplemented!() }
+//!     # async fn get_sms_config(&self) -> Result<examples::netserver::SmsConfig, Fault> { unimplemented!() }
+//!     # async fn get_statistics(&self, _: Vec<examples::netserver::StatusScreenPanelType>) -> Result<Vec<examples::netserver::StatisticsDataSet>, Fault> { unimplemented!() }
+//!     # async fn update_feature_toggles(&self, _: Vec<examples::netserver::CsFeatureToggle>) -> Result<(), Fault> { unimplemented!() }
 //!     // ... the other operations
 //! }
 //!

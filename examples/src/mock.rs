@@ -17,7 +17,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use soap_core::{context, Fault, Nillable};
 
 use crate::netserver::{
-    ArrayOfInt, CsSessionKey, CustomerService, RequestHeaders, ResponseHeaders, TicketInfo,
+    ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService, RequestHeaders, ResponseHeaders,
+    SmsConfig, StatisticsDataSet, StatusScreenPanelType, TicketInfo,
 };
 
 /// The mock service. Clones share state.
@@ -152,5 +153,33 @@ impl CustomerService for MockNetServer {
                 ..TicketInfo::default()
             })
             .collect())
+    }
+
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
+        self.begin("GetSmsConfig")?;
+        Ok(SmsConfig::default())
+    }
+
+    async fn get_statistics(
+        &self,
+        functions: Vec<StatusScreenPanelType>,
+    ) -> Result<Vec<StatisticsDataSet>, Fault> {
+        self.begin("GetStatistics")?;
+        // One empty data set per requested statistic, labelled by its name.
+        Ok(functions
+            .iter()
+            .map(|f| StatisticsDataSet {
+                label: Some(Nillable::Value(format!("{f:?}"))),
+                ..StatisticsDataSet::default()
+            })
+            .collect())
+    }
+
+    async fn update_feature_toggles(
+        &self,
+        _feature_toggles: Vec<CsFeatureToggle>,
+    ) -> Result<(), Fault> {
+        self.begin("UpdateFeatureToggles")?;
+        Ok(())
     }
 }

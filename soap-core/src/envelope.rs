@@ -354,16 +354,7 @@ impl YaSerialize for NoPayload {
     fn serialize<W: Write>(&self, _: &mut Serializer<W>) -> yaserde::Result<()> {
         Ok(())
     }
-    fn serialize_attributes(
-        &self,
-        attributes: Vec<xml::attribute::OwnedAttribute>,
-        namespace: xml::namespace::Namespace,
-    ) -> yaserde::Result<(
-        Vec<xml::attribute::OwnedAttribute>,
-        xml::namespace::Namespace,
-    )> {
-        Ok((attributes, namespace))
-    }
+    crate::xmlio::no_attributes!();
 }
 
 impl YaDeserialize for NoPayload {
@@ -413,16 +404,7 @@ impl<H: HeaderSet, B: SoapMessage> YaSerialize for Envelope<H, B> {
         Ok(())
     }
 
-    fn serialize_attributes(
-        &self,
-        attributes: Vec<xml::attribute::OwnedAttribute>,
-        namespace: xml::namespace::Namespace,
-    ) -> yaserde::Result<(
-        Vec<xml::attribute::OwnedAttribute>,
-        xml::namespace::Namespace,
-    )> {
-        Ok((attributes, namespace))
-    }
+    crate::xmlio::no_attributes!();
 }
 
 impl<H: HeaderSet, B: SoapMessage> YaDeserialize for Envelope<H, B> {

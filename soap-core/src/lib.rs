@@ -15,7 +15,8 @@
 //! | [`dispatch`] | routing and invoking for every generated server |
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
-//! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams |
+//! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
+//! | [`server`] | the hyper server and the tower adapter |
 //!
 //! ## Features
 //! - `derive` (default): the `soap_service` and `soap_headers` macros.

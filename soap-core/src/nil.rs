@@ -141,16 +141,7 @@ impl<T: XsdScalar> YaSerialize for Nillable<T> {
         Ok(())
     }
 
-    fn serialize_attributes(
-        &self,
-        attributes: Vec<xml::attribute::OwnedAttribute>,
-        namespace: xml::namespace::Namespace,
-    ) -> yaserde::Result<(
-        Vec<xml::attribute::OwnedAttribute>,
-        xml::namespace::Namespace,
-    )> {
-        Ok((attributes, namespace))
-    }
+    crate::xmlio::no_attributes!();
 }
 
 impl<T: XsdScalar> YaDeserialize for Nillable<T> {
@@ -233,16 +224,7 @@ impl<T: YaSerialize> YaSerialize for NillableStruct<T> {
         }
     }
 
-    fn serialize_attributes(
-        &self,
-        attributes: Vec<xml::attribute::OwnedAttribute>,
-        namespace: xml::namespace::Namespace,
-    ) -> yaserde::Result<(
-        Vec<xml::attribute::OwnedAttribute>,
-        xml::namespace::Namespace,
-    )> {
-        Ok((attributes, namespace))
-    }
+    crate::xmlio::no_attributes!();
 }
 
 impl<T: YaDeserialize> YaDeserialize for NillableStruct<T> {

@@ -195,6 +195,24 @@ pub(crate) fn write_fragment<W: Write>(
     }
 }
 
+/// The `serialize_attributes` of a type that writes its own start tag and has no attributes to
+/// add to a parent's: every hand-written `YaSerialize` here is one.
+macro_rules! no_attributes {
+    () => {
+        fn serialize_attributes(
+            &self,
+            attributes: Vec<xml::attribute::OwnedAttribute>,
+            namespace: xml::namespace::Namespace,
+        ) -> yaserde::Result<(
+            Vec<xml::attribute::OwnedAttribute>,
+            xml::namespace::Namespace,
+        )> {
+            Ok((attributes, namespace))
+        }
+    };
+}
+pub(crate) use no_attributes;
+
 /// Consumes white space between elements; returns the first event that is not white space
 /// without consuming it. Text that is not white space is an error naming `parent`.
 pub(crate) fn skip_blank<'r, R: Read>(

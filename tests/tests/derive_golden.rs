@@ -12,10 +12,12 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use examples::netserver::{
-    check_succeeded, customer_service, ArrayOfInt, CsSessionKey, CustomerService,
-    CustomerServiceClient, CustomerServiceServer, RequestHeaders, SoCredentials, SoException,
+    check_succeeded, customer_service, ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService,
+    CustomerServiceClient, CustomerServiceServer, RequestHeaders, SmsConfig, SoCredentials,
+    SoException, StatisticsDataSet, StatisticsDataValue, StatusScreenPanelType, StringKeyValuePair,
     TicketInfo, NS,
 };
+use soap_core::nil::NillableStruct;
 use soap_core::transport::BoxFuture;
 use soap_core::{
     Error, Fault, Nillable, OutgoingCall, RawResponse, SoapHandler, SoapVersion, Transport,
@@ -327,6 +329,28 @@ impl CustomerService for Recorder {
         ));
         Ok(Vec::new())
     }
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
+        self.record("GetSmsConfig".into());
+        Ok(SmsConfig::default())
+    }
+    async fn get_statistics(
+        &self,
+        functions: Vec<StatusScreenPanelType>,
+    ) -> Result<Vec<StatisticsDataSet>, Fault> {
+        self.record(format!("GetStatistics({functions:?})"));
+        Ok(Vec::new())
+    }
+    async fn update_feature_toggles(
+        &self,
+        feature_toggles: Vec<CsFeatureToggle>,
+    ) -> Result<(), Fault> {
+        let toggles: Vec<_> = feature_toggles
+            .iter()
+            .map(|t| (t.name.clone(), t.state.clone()))
+            .collect();
+        self.record(format!("UpdateFeatureToggles({toggles:?})"));
+        Ok(())
+    }
 }
 
 async fn serve(
@@ -356,6 +380,8 @@ async fn the_server_reads_the_documentation_and_zeep_requests() {
         "create-session.doc.request.xml",
         "delete-chat-sessions.doc.request.xml",
         "find-tickets.doc.request.xml",
+        "get-statistics.doc.request.xml",
+        "update-feature-toggles.doc.request.xml",
     ] {
         // Dispatched by payload: the samples come without a SOAPAction.
         serve(&server, soap12, None, vector(name)).await;
@@ -385,6 +411,8 @@ async fn the_server_reads_the_documentation_and_zeep_requests() {
             format!("CreateSession(\"\") {doc}"),
             format!("DeleteChatSessions([0]) {doc}"),
             format!("FindTicketsByTitleOrId(\"\", 0) {doc}"),
+            format!("GetStatistics([None]) {doc}"),
+            format!("UpdateFeatureToggles([(Some(Value(\"\")), Some(Value(false)))]) {doc}"),
             "RemoveSession(42) token=app-token-7f3a ticket=7T:ticket-0123456789".to_string(),
             format!("RemoveSession(0) {doc}"),
         ]
@@ -418,5 +446,84 @@ async fn array_items_are_matched_by_namespace_uri_not_prefix() {
             "DeleteChatSessions([5, 6]) token= ticket=",
             "DeleteChatSessions([]) token= ticket="
         ]
+    );
+}
+
+#[tokio::test]
+async fn get_statistics_sends_enum_names_and_decodes_nested_arrays() {
+    let transport = Canned::doc("get-statistics.doc.response.xml");
+    let sets = client(&transport)
+        .get_statistics(vec![StatusScreenPanelType::None])
+        .await
+        .unwrap();
+    assert_eq!(
+        body_payload(&transport.last_body(), NO_XSI_TYPE),
+        body_payload(&vector("get-statistics.doc.request.xml"), NO_XSI_TYPE)
+    );
+    let empty = || Some(Nillable::Value(String::new()));
+    // The inner `Label`/`Description` belong to the value, the outer ones to the set.
+    assert_eq!(
+        sets,
+        vec![StatisticsDataSet {
+            label: empty(),
+            values: Some(NillableStruct::Value(
+                examples::netserver::ArrayOfStatisticsDataValue {
+                    items: vec![StatisticsDataValue {
+                        label: empty(),
+                        value: Some(0.0),
+                        description: empty(),
+                        ..StatisticsDataValue::default()
+                    }],
+                }
+            )),
+            description: empty(),
+            ..StatisticsDataSet::default()
+        }]
+    );
+}
+
+#[tokio::test]
+async fn get_sms_config_keeps_the_dictionary_as_ordered_pairs() {
+    let transport = Canned::doc("get-sms-config.doc.response.xml");
+    let config = client(&transport).get_sms_config().await.unwrap();
+    let empty = || Some(Nillable::Value(String::new()));
+    assert_eq!(config.default_sms_country, empty());
+    assert_eq!(config.net_server_sms_provider, empty());
+    assert_eq!(config.ns_plugin_sender, empty());
+    let pairs = match config.ns_plugin_config {
+        Some(NillableStruct::Value(dictionary)) => dictionary.pairs,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        pairs,
+        vec![StringKeyValuePair {
+            key: Nillable::Value(String::new()),
+            value: Nillable::Value(String::new()),
+        }]
+    );
+}
+
+#[tokio::test]
+async fn update_feature_toggles_payload_equals_the_doc_sample() {
+    let transport = Canned::new(
+        "text/xml; charset=utf-8",
+        format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><UpdateFeatureTogglesResponse xmlns="{NS}"/></s:Body></s:Envelope>"#
+        ),
+    );
+    let toggle = CsFeatureToggle {
+        name: Some(Nillable::Value(String::new())),
+        state: Some(Nillable::Value(false)),
+    };
+    client(&transport)
+        .update_feature_toggles(vec![toggle])
+        .await
+        .unwrap();
+    assert_eq!(
+        body_payload(&transport.last_body(), NO_XSI_TYPE),
+        body_payload(
+            &vector("update-feature-toggles.doc.request.xml"),
+            NO_XSI_TYPE
+        )
     );
 }

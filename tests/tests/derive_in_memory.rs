@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use examples::netserver::{
-    check_succeeded, customer_service, ArrayOfInt, CsSessionKey, CustomerService,
-    CustomerServiceClient, CustomerServiceServer, RequestHeaders, ResponseHeaders, SoCredentials,
-    SoException, SoExceptionInfo, SoTimeZone, TicketInfo, NS,
+    check_succeeded, customer_service, ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService,
+    CustomerServiceClient, CustomerServiceServer, RequestHeaders, ResponseHeaders, SmsConfig,
+    SoCredentials, SoException, SoExceptionInfo, SoTimeZone, StatisticsDataSet,
+    StatusScreenPanelType, TicketInfo, NS,
 };
 use soap_core::{
     soap_service, Envelope, Error, Fault, FaultCode, InMemoryTransport, Nillable, SoapHandler,
@@ -102,6 +103,18 @@ impl CustomerService for Mock {
                 ..TicketInfo::default()
             })
             .collect())
+    }
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn get_statistics(
+        &self,
+        _: Vec<StatusScreenPanelType>,
+    ) -> Result<Vec<StatisticsDataSet>, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn update_feature_toggles(&self, _: Vec<CsFeatureToggle>) -> Result<(), Fault> {
+        Err(Fault::receiver("not used in these tests"))
     }
 }
 
@@ -404,7 +417,10 @@ fn metadata_is_exposed_as_constants() {
             "CreateSession",
             "SessionIsValid",
             "DeleteChatSessions",
-            "FindTicketsByTitleOrId"
+            "FindTicketsByTitleOrId",
+            "GetSmsConfig",
+            "GetStatistics",
+            "UpdateFeatureToggles"
         ]
     );
     let op = customer_service::REMOVE_SESSION;

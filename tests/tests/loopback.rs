@@ -144,10 +144,12 @@ async fn fault_paths_carry_the_status_soap_prescribes() {
 #[tokio::test]
 async fn an_unknown_operation_is_a_client_fault_naming_it() {
     let (server, url) = start(CustomerServiceServer::new(MockNetServer::new())).await;
-    let body =
-        vector("remove-session.wcf11.request.xml").replace("RemoveSession", "RemoveEverything");
-    for (version, status) in [(SoapVersion::V11, 500)] {
-        let (got, _, text) = post(&url, version, "urn:not-an-operation", body.clone()).await;
+    for (version, file, status) in [
+        (SoapVersion::V11, "remove-session.wcf11.request.xml", 500),
+        (SoapVersion::V12, "remove-session.zeep12.request.xml", 400),
+    ] {
+        let body = vector(file).replace("RemoveSession", "RemoveEverything");
+        let (got, _, text) = post(&url, version, "urn:not-an-operation", body).await;
         assert_eq!(got, status);
         let fault = fault_of(&text);
         assert_eq!(fault.code, FaultCode::Sender);

@@ -15,12 +15,17 @@
 mod error;
 mod headers;
 mod service;
+mod statistics;
 mod types;
 
 pub use error::{check_succeeded, SoException};
 pub use headers::{RequestHeaders, ResponseHeaders};
 pub use service::{
     customer_service, CustomerService, CustomerServiceClient, CustomerServiceServer,
+};
+pub use statistics::{
+    ArrayOfStatisticsDataValue, CsFeatureToggle, SmsConfig, StatisticsDataSet, StatisticsDataValue,
+    StatusScreenPanelType, StringDictionary, StringKeyValuePair,
 };
 pub use types::{
     ArrayOfInt, CsSessionKey, ExtraInfoNameValuePair, FieldProperty, FieldPropertyDictionary,

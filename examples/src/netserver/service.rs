@@ -3,6 +3,7 @@
 use soap_core::{soap_service, Fault};
 
 use super::headers::{RequestHeaders, ResponseHeaders};
+use super::statistics::{CsFeatureToggle, SmsConfig, StatisticsDataSet, StatusScreenPanelType};
 use super::types::{ArrayOfInt, CsSessionKey, TicketInfo};
 
 /// NetServer `Services86` `CustomerService` (the operations modelled so far).
@@ -43,4 +44,22 @@ pub trait CustomerService {
         title_or_id: String,
         max_rows: i32,
     ) -> Result<Vec<TicketInfo>, Fault>;
+
+    /// The SMS configuration.
+    #[soap_operation(action = "GetSmsConfig")]
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault>;
+
+    /// Compute the statistics `functions` name (enum members travel by name).
+    #[soap_operation(action = "GetStatistics")]
+    async fn get_statistics(
+        &self,
+        functions: Vec<StatusScreenPanelType>,
+    ) -> Result<Vec<StatisticsDataSet>, Fault>;
+
+    /// Switch feature flags on or off.
+    #[soap_operation(action = "UpdateFeatureToggles")]
+    async fn update_feature_toggles(
+        &self,
+        feature_toggles: Vec<CsFeatureToggle>,
+    ) -> Result<(), Fault>;
 }
