@@ -54,12 +54,24 @@ pub(crate) fn is_blank(text: &str) -> bool {
 
 /// An element kept as XML, exactly as received apart from namespace declarations, which are
 /// repeated on it so that it stands alone.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Its `Debug` shows the name and size, not the XML: unknown header blocks are where credentials
+/// such as WS-Security passwords travel.
+#[derive(Clone, PartialEq, Eq)]
 pub struct RawElement {
     /// The element's qualified name.
     pub name: QName,
     /// The element as a standalone XML fragment.
     pub xml: String,
+}
+
+impl std::fmt::Debug for RawElement {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RawElement")
+            .field("name", &self.name)
+            .field("xml", &format_args!("<{} bytes>", self.xml.len()))
+            .finish()
+    }
 }
 
 impl RawElement {

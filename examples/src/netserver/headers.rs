@@ -11,9 +11,11 @@ use super::types::{SoCredentials, SoExceptionInfo, SoExtraInfo, SoTimeZone};
 /// use examples::netserver::{RequestHeaders, SoCredentials};
 /// let headers = RequestHeaders::new("app-token", SoCredentials::new("7T:ticket"));
 /// assert_eq!(headers.ticket(), Some("7T:ticket"));
+/// // Token and ticket are credentials: `Debug` never shows them.
+/// assert!(!format!("{headers:?}").contains("app-token") && !format!("{headers:?}").contains("7T:"));
 /// ```
 #[soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RequestHeaders {
     /// `<ApplicationToken>`: the application's secret; required by Online tenants, ignored onsite.
     pub application_token: Option<String>,
@@ -36,6 +38,19 @@ impl RequestHeaders {
     /// The credentials' ticket, if any.
     pub fn ticket(&self) -> Option<&str> {
         self.credentials.as_ref().and_then(SoCredentials::ticket)
+    }
+}
+
+impl std::fmt::Debug for RequestHeaders {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestHeaders")
+            .field(
+                "application_token",
+                &super::types::redacted(&self.application_token),
+            )
+            .field("credentials", &self.credentials)
+            .field("time_zone", &self.time_zone)
+            .finish()
     }
 }
 

@@ -19,8 +19,10 @@ fn text(value: &Option<Nillable<String>>) -> Option<&str> {
 /// ```
 /// use examples::netserver::SoCredentials;
 /// assert_eq!(SoCredentials::new("7T:abc").ticket(), Some("7T:abc"));
+/// // The ticket is a credential: `Debug` never shows it.
+/// assert_eq!(format!("{:?}", SoCredentials::new("7T:abc")), "SoCredentials { ticket: \"***\" }");
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, YaSerialize, YaDeserialize)]
+#[derive(Clone, Default, PartialEq, YaSerialize, YaDeserialize)]
 #[yaserde(
     rename = "SoCredentials",
     prefix = "tns",
@@ -43,6 +45,23 @@ impl SoCredentials {
     /// The ticket, unless absent or nil.
     pub fn ticket(&self) -> Option<&str> {
         text(&self.ticket)
+    }
+}
+
+impl std::fmt::Debug for SoCredentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SoCredentials")
+            .field("ticket", &redacted(&self.ticket))
+            .finish()
+    }
+}
+
+/// How `Debug` shows a secret: whether it is there, never what it is.
+pub(crate) fn redacted<T>(secret: &Option<T>) -> &'static str {
+    if secret.is_some() {
+        "***"
+    } else {
+        "None"
     }
 }
 
