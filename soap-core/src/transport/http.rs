@@ -15,6 +15,7 @@ use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::{TokioExecutor, TokioTimer};
+use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, RootCertStore};
 use tokio::time::Instant;
@@ -361,7 +362,7 @@ impl HttpTransportBuilder {
     /// ```
     pub fn add_root_certificates_pem(mut self, pem: &[u8]) -> Self {
         let mut found = 0;
-        for cert in rustls_pemfile::certs(&mut &*pem) {
+        for cert in CertificateDer::pem_slice_iter(pem) {
             match cert {
                 Ok(cert) => {
                     self.extra_roots.push(cert);
