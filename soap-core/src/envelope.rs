@@ -82,6 +82,20 @@ pub trait HeaderSet: Sized + Default {
     fn write_blocks<W: Write>(&self, writer: &mut Serializer<W>) -> yaserde::Result<()>;
     /// Builds the set from the received blocks it types (never nil ones: those are absent).
     fn read_blocks(blocks: &[&RawHeader]) -> Result<Self, Error>;
+
+    /// Whether [`HeaderSet::read_in_place`] is implemented.
+    const READS_IN_PLACE: bool = false;
+
+    /// Reads the set straight from the document, `reader.peek()` being the `<Header>` start tag,
+    /// leaving `</Header>` pending. Called only when [`HeaderSet::READS_IN_PLACE`] and the pre-scan
+    /// saw that every block in `<Header>` is one this set types and none is nil or outside
+    /// `<Header>`: the common case, which then skips copying blocks into fragments.
+    fn read_in_place<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        let _ = reader;
+        Err(yaserde::Error::custom(
+            "this header set is read from its blocks",
+        ))
+    }
 }
 
 impl HeaderSet for () {
@@ -131,6 +145,35 @@ pub fn read_header_fields<T: YaDeserialize>(blocks: &[&RawHeader]) -> Result<T, 
                 .unwrap_or_default();
             EnvelopeError::Header { element, message }.into()
         }
+    })
+}
+
+/// [`HeaderSet::read_in_place`] for a yaserde-derived header struct: `<Header>` stands in for
+/// the struct's own element.
+pub fn read_header_in_place<T: YaDeserialize, R: Read>(
+    reader: &mut Deserializer<R>,
+) -> yaserde::Result<T> {
+    T::deserialize(reader)
+}
+
+/// Whether the pre-scan allows reading `H` in place (see [`HeaderSet::read_in_place`]).
+fn header_fast_path<H: HeaderSet>(scan: &Scan) -> bool {
+    H::READS_IN_PLACE
+        && !scan.stray_blocks
+        && !scan.header_blocks.is_empty()
+        && scan
+            .header_blocks
+            .iter()
+            .all(|(name, nil)| !nil && H::BLOCKS.iter().any(|(n, l)| name.is(n, l)))
+}
+
+fn header_error(error: yaserde::Error, scan: Option<&Scan>) -> Error {
+    xmlio::reader_error(error).unwrap_or_else(|message| {
+        let element = scan
+            .and_then(|s| s.header_blocks.first())
+            .map(|(q, _)| q.clone())
+            .unwrap_or_default();
+        EnvelopeError::Header { element, message }.into()
     })
 }
 
@@ -457,6 +500,7 @@ fn read_envelope<H: HeaderSet, B: SoapMessage, R: Read>(
     let env_ns = version.envelope_ns();
     let mut blocks: Vec<RawHeader> = Vec::new();
     let mut seen_header = false;
+    let mut typed_in_place: Option<H> = None;
     let mut body: Option<Body<B>> = None;
     loop {
         let (name, is_end) = match xmlio::skip_blank(reader, "Envelope")? {
@@ -477,6 +521,13 @@ fn read_envelope<H: HeaderSet, B: SoapMessage, R: Read>(
         let in_env_ns = name.namespace == env_ns;
         if in_env_ns && name.local == "Header" && !seen_header && body.is_none() {
             seen_header = true;
+            if scan.is_some_and(|scan| header_fast_path::<H>(scan)) {
+                // Every block is one `H` types and none is nil: read them in place, without
+                // copying each into a fragment and parsing it again.
+                typed_in_place = Some(H::read_in_place(reader).map_err(|e| header_error(e, scan))?);
+                next(reader)?;
+                continue;
+            }
             next(reader)?;
             loop {
                 match xmlio::skip_blank(reader, "Header")? {
@@ -531,7 +582,9 @@ fn read_envelope<H: HeaderSet, B: SoapMessage, R: Read>(
         .iter()
         .filter(|b| !b.nil && H::BLOCKS.iter().any(|(n, l)| b.name().is(n, l)))
         .collect();
-    let headers = if typed.is_empty() {
+    let headers = if let Some(headers) = typed_in_place {
+        headers
+    } else if typed.is_empty() {
         H::default()
     } else {
         H::read_blocks(&typed)?

@@ -23,6 +23,10 @@ pub(crate) struct Scan {
     pub(crate) payload: Option<QName>,
     /// Children of the payload element that carry `xsi:nil="true"`.
     pub(crate) nil_members: Vec<QName>,
+    /// The header blocks inside `<Header>`, with whether each is `xsi:nil`.
+    pub(crate) header_blocks: Vec<(QName, bool)>,
+    /// Whether any header block stands directly under `<Envelope>`.
+    pub(crate) stray_blocks: bool,
 }
 
 /// Scans `input`. Fails only on DOCTYPE or depth; anything else it cannot read ends the scan early
@@ -33,6 +37,7 @@ pub(crate) fn scan(input: &[u8], max_depth: usize) -> Result<Scan, EnvelopeError
     let mut out = Scan::default();
     let mut depth = 0usize;
     let mut in_body = false;
+    let mut in_header = false;
     loop {
         let (namespace, event) = match reader.read_resolved_event_into(&mut buf) {
             Ok((resolved, event)) => (namespace_of(&resolved), event),
@@ -46,6 +51,7 @@ pub(crate) fn scan(input: &[u8], max_depth: usize) -> Result<Scan, EnvelopeError
                 depth = depth.saturating_sub(1);
                 if depth < 2 {
                     in_body = false;
+                    in_header = false;
                 }
                 (None, false)
             }
@@ -63,10 +69,16 @@ pub(crate) fn scan(input: &[u8], max_depth: usize) -> Result<Scan, EnvelopeError
                     out.version = namespace.as_deref().and_then(SoapVersion::from_envelope_ns);
                 }
                 2 => {
-                    in_body = local.as_ref() == b"Body"
-                        && out
-                            .version
-                            .is_some_and(|v| namespace.as_deref() == Some(v.envelope_ns()));
+                    let in_env_ns = out
+                        .version
+                        .is_some_and(|v| namespace.as_deref() == Some(v.envelope_ns()));
+                    in_body = in_env_ns && local.as_ref() == b"Body";
+                    in_header = in_env_ns && local.as_ref() == b"Header";
+                    out.stray_blocks |= !in_env_ns;
+                }
+                3 if in_header => {
+                    let name = QName::new(namespace.unwrap_or_default(), lossy(local.as_ref()));
+                    out.header_blocks.push((name, is_nil(&reader, start)));
                 }
                 3 if in_body && out.payload.is_none() => {
                     out.payload = Some(QName::new(
