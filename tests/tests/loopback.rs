@@ -115,6 +115,17 @@ async fn fault_paths_carry_the_status_soap_prescribes() {
             FaultCode::Sender,
             "RemoveSession needs a Credentials header with a non-empty Ticket (get one from SoPrincipal)",
         ),
+        // An unknown block that must be understood, next to the blocks the service types.
+        (
+            SoapVersion::V11,
+            vector("remove-session.wcf11.request.xml").replace(
+                "<s:Header>",
+                r#"<s:Header><w:Security xmlns:w="urn:wsse" s:mustUnderstand="1"/>"#,
+            ),
+            500,
+            FaultCode::MustUnderstand,
+            "header block <{urn:wsse}Security> is marked mustUnderstand but is not understood",
+        ),
         // Not well-formed.
         (SoapVersion::V11, "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>".into(), 500, FaultCode::Sender, ""),
         (SoapVersion::V12, "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\"><s:Body>".into(), 400, FaultCode::Sender, ""),
