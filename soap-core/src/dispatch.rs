@@ -11,7 +11,7 @@ use bytes::Bytes;
 
 use crate::codec;
 use crate::context::OperationContext;
-use crate::envelope::{self, Body, Envelope, HeaderSet, NoPayload, ReadLimits, SoapMessage};
+use crate::envelope::{self, Body, Envelope, HeaderSet, NoPayload, Peek, ReadLimits, SoapMessage};
 use crate::error::{EnvelopeError, Error};
 use crate::fault::Fault;
 use crate::service::{OperationInfo, ServiceInfo};
@@ -27,8 +27,8 @@ pub struct Incoming {
     pub action: Option<String>,
     /// The request body.
     pub body: Bytes,
-    /// Limits to read it with.
-    pub limits: ReadLimits,
+    /// What the pre-scan saw (read limits already applied), so the body is scanned once.
+    pub peek: Peek,
 }
 
 /// Routes `request` to one of `service`'s operations and lets `call(index, incoming)` answer it.
@@ -65,7 +65,7 @@ where
     };
     let Some(version) = peek.version else {
         // Not a SOAP envelope at all: let the full reader say precisely why.
-        let err = match Envelope::<(), NoPayload>::from_bytes_with(&body, &limits) {
+        let err = match Envelope::<(), NoPayload>::from_peeked(&body, &peek) {
             Err(e) => e,
             Ok(_) => EnvelopeError::UnexpectedFault.into(),
         };
@@ -79,6 +79,7 @@ where
     };
     let by_action = action.as_deref().and_then(|a| service.by_action(a));
     let index = by_action.or_else(|| peek.payload.as_ref().and_then(|p| service.by_request(p)));
+    let payload = peek.payload.clone();
     match index {
         Some(index) => call(
             index,
@@ -86,12 +87,11 @@ where
                 version,
                 action,
                 body,
-                limits,
+                peek,
             },
         ),
         None => {
-            let payload = peek
-                .payload
+            let payload = payload
                 .map(|p| format!("<{p}>"))
                 .unwrap_or_else(|| "an empty Body".into());
             let fault = Fault::sender(format!(
@@ -126,7 +126,7 @@ where
     Fut: Future<Output = Result<Resp, E>> + Send,
 {
     let version = incoming.version;
-    let envelope = match Envelope::<HReq, Req>::from_bytes_with(&incoming.body, &incoming.limits) {
+    let envelope = match Envelope::<HReq, Req>::from_peeked(&incoming.body, &incoming.peek) {
         Ok(env) => env,
         Err(e) => return envelope::fault_response(version, &e.to_fault()),
     };

@@ -339,6 +339,13 @@ impl<H: HeaderSet, B: SoapMessage> Envelope<H, B> {
         let mut reader = xmlio::deserializer(input);
         read_envelope(&mut reader, Some(&scan))
     }
+
+    /// Reads an envelope that [`peek`] has already scanned, without scanning it again: what a
+    /// server does once the peek has told it which message type to expect.
+    pub fn from_peeked(input: &[u8], peek: &Peek) -> Result<Self, Error> {
+        let mut reader = xmlio::deserializer(input);
+        read_envelope(&mut reader, Some(&peek.scan))
+    }
 }
 
 /// What a server needs to know about a request before it picks the message type.
@@ -348,6 +355,8 @@ pub struct Peek {
     pub version: Option<SoapVersion>,
     /// The Body's first element, if one was seen.
     pub payload: Option<QName>,
+    /// Everything the pre-scan saw, for [`Envelope::from_peeked`].
+    scan: Scan,
 }
 
 /// Looks at a document without reading it into types: its version and payload element.
@@ -356,7 +365,8 @@ pub fn peek(input: &[u8], limits: &ReadLimits) -> Result<Peek, Error> {
     let scan = scan::scan(input, limits.max_depth)?;
     Ok(Peek {
         version: scan.version,
-        payload: scan.payload,
+        payload: scan.payload.clone(),
+        scan,
     })
 }
 

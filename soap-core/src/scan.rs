@@ -15,7 +15,7 @@ use crate::qname::QName;
 use crate::version::{ns, SoapVersion};
 
 /// What the scan saw.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(crate) struct Scan {
     /// The version named by the root `Envelope`'s namespace, if the root is one.
     pub(crate) version: Option<SoapVersion>,
