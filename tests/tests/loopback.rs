@@ -285,3 +285,43 @@ async fn an_in_band_netserver_error_fails_the_call_through_the_hook() {
     );
     server.shutdown().await;
 }
+
+#[tokio::test]
+async fn http2_without_tls_is_served_too() {
+    use http_body_util::{BodyExt, Full};
+    use hyper_util::rt::{TokioExecutor, TokioIo};
+
+    let (server, url) = start(CustomerServiceServer::new(MockNetServer::new())).await;
+    let addr = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    // HTTP/2 with prior knowledge (h2c): a client that starts with the HTTP/2 preface.
+    let tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let (mut sender, connection) =
+        hyper::client::conn::http2::handshake(TokioExecutor::new(), TokioIo::new(tcp))
+            .await
+            .expect("an HTTP/2 handshake");
+    tokio::spawn(connection);
+    let request = http::Request::post(format!("http://{addr}{SERVICE_PATH}"))
+        .header("content-type", "text/xml; charset=utf-8")
+        .header(
+            "SOAPAction",
+            format!("\"{}\"", customer_service::REMOVE_SESSION.action),
+        )
+        .body(Full::new(Bytes::from(vector(
+            "remove-session.wcf11.request.xml",
+        ))))
+        .unwrap();
+    let response = sender.send_request(request).await.unwrap();
+    assert_eq!(response.version(), http::Version::HTTP_2);
+    assert_eq!(response.status(), 200);
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(
+        String::from_utf8_lossy(&body).contains("RemoveSessionResponse"),
+        "{body:?}"
+    );
+    server.shutdown().await;
+}
