@@ -162,33 +162,19 @@ where
             )))
         }
     };
-    match result {
-        Ok(response) => {
-            let reply = Envelope::new(version, headers, response);
-            match reply.to_bytes() {
-                Ok(bytes) => {
-                    let mut http = http::Response::new(Bytes::from(bytes));
-                    http.headers_mut().insert(
-                        http::header::CONTENT_TYPE,
-                        codec::response_content_type(version),
-                    );
-                    http
-                }
-                Err(e) => envelope::fault_response(version, &Fault::receiver(e)),
-            }
-        }
+    // The answer carries the response headers the implementation set, fault or not; a fault's
+    // status comes from its code.
+    let (status, written) = match result {
+        Ok(response) => (200, Envelope::new(version, headers, response).to_bytes()),
         Err(fault) => {
-            let reply: Envelope<HResp, NoPayload> =
-                Envelope::fault(version, headers, fault.clone());
-            match reply.to_bytes() {
-                Ok(bytes) => {
-                    let mut http = envelope::fault_response(version, &fault);
-                    *http.body_mut() = Bytes::from(bytes);
-                    http
-                }
-                Err(_) => envelope::fault_response(version, &fault),
-            }
+            let status = fault.http_status(version);
+            let reply: Envelope<HResp, NoPayload> = Envelope::fault(version, headers, fault);
+            (status, reply.to_bytes())
         }
+    };
+    match written {
+        Ok(bytes) => envelope::soap_response(version, status, bytes),
+        Err(e) => envelope::fault_response(version, &Fault::receiver(e)),
     }
 }
 

@@ -389,9 +389,22 @@ pub fn fault_bytes(version: SoapVersion, fault: &Fault) -> Bytes {
 /// An HTTP response carrying `fault`, with the status SOAP prescribes for it
 /// ([`Fault::http_status`]) and the content type of `version`.
 pub fn fault_response(version: SoapVersion, fault: &Fault) -> http::Response<Bytes> {
-    let mut response = http::Response::new(fault_bytes(version, fault));
-    *response.status_mut() = http::StatusCode::from_u16(fault.http_status(version))
-        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    soap_response(
+        version,
+        fault.http_status(version),
+        fault_bytes(version, fault),
+    )
+}
+
+/// An HTTP response carrying a serialized envelope of `version` with `status`.
+pub(crate) fn soap_response(
+    version: SoapVersion,
+    status: u16,
+    body: impl Into<Bytes>,
+) -> http::Response<Bytes> {
+    let mut response = http::Response::new(body.into());
+    *response.status_mut() =
+        http::StatusCode::from_u16(status).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     response.headers_mut().insert(
         http::header::CONTENT_TYPE,
         crate::codec::response_content_type(version),

@@ -146,16 +146,7 @@ pub(crate) fn uri(
     meta: &ParseNestedMeta<'_>,
     key: &str,
 ) -> syn::Result<Option<Spanned<String>>> {
-    Ok(lit_str(cx, meta, key)?.and_then(|lit| {
-        let value = lit.value();
-        match names::uri_problem(&value) {
-            None => Some(Spanned::new(value, lit.span())),
-            Some(problem) => {
-                cx.error_spanned_by(&lit, format!("`{key}` {problem}; found {value:?}"));
-                None
-            }
-        }
-    }))
+    checked(cx, meta, key, names::uri_problem)
 }
 
 /// A string value that must be a namespace prefix.
@@ -164,9 +155,19 @@ pub(crate) fn prefix(
     meta: &ParseNestedMeta<'_>,
     key: &str,
 ) -> syn::Result<Option<Spanned<String>>> {
+    checked(cx, meta, key, names::prefix_problem)
+}
+
+/// A string value that `problem` accepts; otherwise an error at the literal saying why.
+fn checked(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+    problem: fn(&str) -> Option<&'static str>,
+) -> syn::Result<Option<Spanned<String>>> {
     Ok(lit_str(cx, meta, key)?.and_then(|lit| {
         let value = lit.value();
-        match names::prefix_problem(&value) {
+        match problem(&value) {
             None => Some(Spanned::new(value, lit.span())),
             Some(problem) => {
                 cx.error_spanned_by(&lit, format!("`{key}` {problem}; found {value:?}"));

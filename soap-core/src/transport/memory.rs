@@ -19,7 +19,6 @@ use crate::error::Error;
 #[derive(Clone)]
 pub struct InMemoryTransport {
     handler: Arc<dyn SoapHandler>,
-    path: String,
 }
 
 impl InMemoryTransport {
@@ -27,16 +26,13 @@ impl InMemoryTransport {
     pub fn new(handler: impl SoapHandler) -> Self {
         InMemoryTransport {
             handler: Arc::new(handler),
-            path: "/".into(),
         }
     }
 }
 
 impl fmt::Debug for InMemoryTransport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("InMemoryTransport")
-            .field("path", &self.path)
-            .finish_non_exhaustive()
+        f.debug_struct("InMemoryTransport").finish_non_exhaustive()
     }
 }
 
@@ -44,7 +40,7 @@ impl Transport for InMemoryTransport {
     fn send(&self, call: OutgoingCall) -> BoxFuture<'_, Result<RawResponse, Error>> {
         let mut request = http::Request::new(call.body);
         *request.method_mut() = http::Method::POST;
-        *request.uri_mut() = http::Uri::try_from(self.path.as_str()).unwrap_or_default();
+        *request.uri_mut() = http::Uri::from_static("/");
         *request.headers_mut() = codec::request_headers(call.version, &call.action);
         let response = self.handler.handle(request);
         Box::pin(async move {
