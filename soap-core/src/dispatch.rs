@@ -46,18 +46,12 @@ where
     F: FnOnce(usize, Incoming) -> BoxFuture<'static, http::Response<Bytes>>,
 {
     let action = codec::incoming_action(request.headers());
-    let declared = request
-        .headers()
-        .get(http::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|ct| {
-            if codec::media_type(ct) == "application/soap+xml" {
-                SoapVersion::V12
-            } else {
-                SoapVersion::V11
-            }
-        })
-        .unwrap_or_default();
+    let declared = SoapVersion::from_content_type(
+        request
+            .headers()
+            .get(http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok()),
+    );
     let body = request.into_body();
     let peek = match envelope::peek(&body, &limits) {
         Ok(peek) => peek,

@@ -34,6 +34,13 @@ pub enum Error {
         #[source]
         source: Option<BoxError>,
     },
+    /// A builder or server was configured with settings that cannot work (no route, a zero
+    /// limit, an endpoint that is not an `http(s)` URL, unreadable certificates).
+    #[error("invalid configuration: {message}")]
+    Config {
+        /// What is wrong, in words.
+        message: String,
+    },
     /// The call did not complete within its time limit.
     #[error("timed out after {after:?} while {phase}")]
     Timeout {
@@ -107,6 +114,13 @@ impl Error {
         }
     }
 
+    /// A configuration error.
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+        }
+    }
+
     /// The fault a server answers with when it cannot accept a message that failed with this error:
     /// `VersionMismatch` and `MustUnderstand` keep their codes; every other reading error is the
     /// sender's (Client/Sender) and keeps its message.
@@ -124,6 +138,7 @@ impl Error {
             | Error::BodyTooLarge { .. }
             | Error::Http { .. } => Fault::client(self.to_string()),
             Error::Transport { .. }
+            | Error::Config { .. }
             | Error::Timeout { .. }
             | Error::Application(_)
             | Error::Encode { .. } => Fault::server(self.to_string()),

@@ -63,6 +63,28 @@ impl SoapVersion {
         }
     }
 
+    /// The version a `Content-Type` value claims: `application/soap+xml` is SOAP 1.2, anything
+    /// else (`text/xml`, none at all) SOAP 1.1. Only a guess until the envelope's namespace is
+    /// read; used to answer in the right version when a request cannot be read at all.
+    ///
+    /// ```
+    /// use soap_core::SoapVersion;
+    /// assert_eq!(SoapVersion::from_content_type(Some("Application/SOAP+xml; action=\"x\"")), SoapVersion::V12);
+    /// assert_eq!(SoapVersion::from_content_type(Some("text/xml")), SoapVersion::V11);
+    /// assert_eq!(SoapVersion::from_content_type(None), SoapVersion::V11);
+    /// ```
+    pub fn from_content_type(content_type: Option<&str>) -> Self {
+        let media = content_type
+            .and_then(|ct| ct.split(';').next())
+            .unwrap_or("")
+            .trim();
+        if media.eq_ignore_ascii_case(SoapVersion::V12.media_type()) {
+            SoapVersion::V12
+        } else {
+            SoapVersion::V11
+        }
+    }
+
     /// The full `Content-Type` for a message of this version. SOAP 1.2 carries the action as a
     /// parameter; SOAP 1.1 carries it in the separate `SOAPAction` header (see [`crate::codec`]).
     pub fn content_type(self, action: Option<&str>) -> String {

@@ -14,7 +14,6 @@ use http::{Method, Request, Response, StatusCode};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Body;
 
-use crate::codec;
 use crate::envelope::fault_response;
 use crate::error::BoxError;
 use crate::fault::Fault;
@@ -187,19 +186,9 @@ fn asks_for_wsdl(query: Option<&str>) -> bool {
     })
 }
 
-/// The SOAP version a request claims by its `Content-Type`: `application/soap+xml` is 1.2,
-/// anything else (`text/xml`, none) is 1.1.
+/// The SOAP version a request claims by its `Content-Type` ([`SoapVersion::from_content_type`]).
 fn version_of(headers: &http::HeaderMap) -> SoapVersion {
-    let media = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(codec::media_type)
-        .unwrap_or_default();
-    if media == SoapVersion::V12.media_type() {
-        SoapVersion::V12
-    } else {
-        SoapVersion::V11
-    }
+    SoapVersion::from_content_type(headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()))
 }
 
 fn method_not_allowed(message: &'static str) -> Response<ResponseBody> {

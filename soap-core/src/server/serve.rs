@@ -108,25 +108,21 @@ impl ServerBuilder {
 
     /// The server on an already bound listener.
     pub fn listener(self, listener: TcpListener) -> Result<Server, Error> {
-        let config_error = |message: String| Error::Transport {
-            message,
-            source: None,
-        };
         if self.routes.is_empty() {
-            return Err(config_error(
-                "the server has no route; add one with `route`".into(),
+            return Err(Error::config(
+                "the server has no route; add one with `route`",
             ));
         }
         if self.max_connections == 0 {
-            return Err(config_error("max_connections must be at least 1".into()));
+            return Err(Error::config("max_connections must be at least 1"));
         }
         let mut routes = HashMap::with_capacity(self.routes.len());
         for (path, handler) in self.routes {
             if !path.starts_with('/') {
-                return Err(config_error(format!("route {path:?} must start with '/'")));
+                return Err(Error::config(format!("route {path:?} must start with '/'")));
             }
             if routes.contains_key(&path) {
-                return Err(config_error(format!("route {path:?} is registered twice")));
+                return Err(Error::config(format!("route {path:?} is registered twice")));
             }
             routes.insert(path, handler);
         }

@@ -114,7 +114,7 @@ pub struct HttpTransport {
 impl HttpTransport {
     /// A transport to `endpoint` with the defaults listed on [`HttpTransport`].
     ///
-    /// Fails with [`Error::Transport`] if the URL is not an absolute `http://` or `https://` URL.
+    /// Fails with [`Error::Config`] if the URL is not an absolute `http://` or `https://` URL.
     ///
     /// ```
     /// let transport = soap_core::transport::HttpTransport::new("http://127.0.0.1:8080/soap")?;
@@ -369,16 +369,17 @@ impl HttpTransportBuilder {
                     found += 1;
                 }
                 Err(err) => {
-                    self.defer(Error::transport("invalid PEM root certificate", err));
+                    self.defer(Error::config(format!(
+                        "invalid PEM root certificate: {err}"
+                    )));
                     return self;
                 }
             }
         }
         if found == 0 {
-            self.defer(Error::Transport {
-                message: "no CERTIFICATE block in the PEM root certificates".into(),
-                source: None,
-            });
+            self.defer(Error::config(
+                "no CERTIFICATE block in the PEM root certificates",
+            ));
         }
         self
     }
@@ -410,12 +411,10 @@ impl HttpTransportBuilder {
 
         let mut tls = match self.tls_config {
             Some(_) if !self.extra_roots.is_empty() || !self.built_in_roots => {
-                return Err(Error::Transport {
-                    message: "a custom TLS config brings its own root store; \
-                              add roots to it instead of to the builder"
-                        .into(),
-                    source: None,
-                })
+                return Err(Error::config(
+                    "a custom TLS config brings its own root store; \
+                     add roots to it instead of to the builder",
+                ))
             }
             Some(config) => config,
             None => default_tls_config(self.built_in_roots, self.extra_roots)?,
@@ -482,21 +481,19 @@ fn default_tls_config(
     for cert in extra_roots {
         roots
             .add(cert)
-            .map_err(|err| Error::transport("invalid root certificate", err))?;
+            .map_err(|err| Error::config(format!("invalid root certificate: {err}")))?;
     }
     if roots.is_empty() {
-        return Err(Error::Transport {
-            message: "no trusted root certificate: built-in roots are off and none was added"
-                .into(),
-            source: None,
-        });
+        return Err(Error::config(
+            "no trusted root certificate: built-in roots are off and none was added",
+        ));
     }
     // The provider is named rather than taken from the process default, which rustls cannot
     // pick (and panics) when another crate in the build also enables aws-lc-rs.
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|err| Error::transport("unsupported TLS protocol versions", err))?
+        .map_err(|err| Error::config(format!("unsupported TLS protocol versions: {err}")))?
         .with_root_certificates(roots)
         .with_no_client_auth();
     Ok(config)
@@ -511,18 +508,11 @@ struct Endpoint {
 
 impl Endpoint {
     fn parse(raw: &str) -> Result<Self, Error> {
-        let invalid = |message: &str| Error::Transport {
-            // The URL itself is not repeated: it may hold a password.
-            message: format!("invalid endpoint URL: {message}"),
-            source: None,
-        };
-        let uri: Uri =
-            raw.trim()
-                .parse()
-                .map_err(|err: http::uri::InvalidUri| Error::Transport {
-                    message: format!("invalid endpoint URL: {err}"),
-                    source: None,
-                })?;
+        // The URL itself is not repeated: it may hold a password.
+        let invalid = |message: &str| Error::config(format!("invalid endpoint URL: {message}"));
+        let uri: Uri = raw.trim().parse().map_err(|err: http::uri::InvalidUri| {
+            Error::config(format!("invalid endpoint URL: {err}"))
+        })?;
         let scheme = match uri.scheme_str() {
             Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
                 s.to_ascii_lowercase()
@@ -572,12 +562,8 @@ fn basic_authorization(userinfo: &str) -> Result<HeaderValue, Error> {
     let mut plain = percent_decode(user);
     plain.push(b':');
     plain.extend(percent_decode(password));
-    let mut value = HeaderValue::try_from(format!("Basic {}", base64(&plain))).map_err(|_| {
-        Error::Transport {
-            message: "invalid endpoint URL: bad credentials".into(),
-            source: None,
-        }
-    })?;
+    let mut value = HeaderValue::try_from(format!("Basic {}", base64(&plain)))
+        .map_err(|_| Error::config("invalid endpoint URL: bad credentials"))?;
     // Keeps the value out of hyper's debug output and HPACK tables.
     value.set_sensitive(true);
     Ok(value)
@@ -708,7 +694,7 @@ mod tests {
         ] {
             let err = Endpoint::parse(bad).err().unwrap().to_string();
             assert!(
-                err.starts_with("transport error: invalid endpoint URL"),
+                err.starts_with("invalid configuration: invalid endpoint URL"),
                 "{bad}: {err}"
             );
             assert!(!err.contains("secret"), "{err}");
