@@ -15,11 +15,11 @@ pub use crate::client::{ClientCore, Reply, ResponseHook};
 pub use crate::context::OperationContext;
 pub use crate::dispatch::{invoke, route, Incoming};
 pub use crate::envelope::{
-    read_header_fields, read_header_in_place, write_header_fields, HeaderSet, Member, RawHeader,
-    ReadLimits, SoapMessage,
+    read_header_fields, write_header_fields, HeaderSet, Member, RawHeader, SoapMessage,
 };
 pub use crate::error::{BoxError, Error};
 pub use crate::fault::Fault;
+pub use crate::quotas::ReaderQuotas;
 pub use crate::service::{OperationInfo, ServiceInfo};
 pub use crate::transport::{BoxFuture, SoapHandler, Transport};
 pub use crate::version::SoapVersion;

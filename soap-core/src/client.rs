@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use crate::envelope::{Body, Envelope, HeaderSet, RawHeader, ReadLimits, SoapMessage};
+use crate::envelope::{Body, Envelope, HeaderSet, RawHeader, SoapMessage};
 use crate::error::{BoxError, EnvelopeError, Error};
+use crate::quotas::ReaderQuotas;
 use crate::service::{OperationInfo, ServiceInfo};
 use crate::transport::{OutgoingCall, RawResponse, Transport};
 use crate::version::SoapVersion;
@@ -32,13 +33,13 @@ pub struct Reply<H, B> {
     pub message: B,
 }
 
-/// The shared state of a generated client: transport, SOAP version and read limits.
+/// The shared state of a generated client: transport, SOAP version and reader quotas.
 #[derive(Clone)]
 pub struct ClientCore {
     transport: Arc<dyn Transport>,
     service: &'static ServiceInfo,
     version: SoapVersion,
-    limits: ReadLimits,
+    quotas: ReaderQuotas,
 }
 
 impl fmt::Debug for ClientCore {
@@ -58,7 +59,7 @@ impl ClientCore {
             transport: Arc::new(transport),
             service,
             version: SoapVersion::V11,
-            limits: ReadLimits::default(),
+            quotas: ReaderQuotas::default(),
         }
     }
 
@@ -72,9 +73,14 @@ impl ClientCore {
         self.version = version;
     }
 
-    /// Sets the limits responses are read with.
-    pub fn set_read_limits(&mut self, limits: ReadLimits) {
-        self.limits = limits;
+    /// Sets the quotas responses are checked against (see [`ReaderQuotas`]).
+    pub fn set_reader_quotas(&mut self, quotas: ReaderQuotas) {
+        self.quotas = quotas;
+    }
+
+    /// The quotas responses are checked against.
+    pub fn reader_quotas(&self) -> &ReaderQuotas {
+        &self.quotas
     }
 
     /// The service this client calls.
@@ -110,7 +116,7 @@ impl ClientCore {
             body,
         };
         let response = self.transport.send(call).await?;
-        let reply = read_response::<HResp, Resp>(&response, &self.limits)?;
+        let reply = read_response::<HResp, Resp>(&response, &self.quotas)?;
         if let Some(hook) = hook {
             hook(&reply.headers).map_err(Error::Application)?;
         }
@@ -118,12 +124,13 @@ impl ClientCore {
     }
 }
 
-/// Reads an HTTP response as a SOAP answer. A fault is [`Error::Fault`] whatever the status
-/// (500, 400, or 200 from lax servers); a body that is not a SOAP envelope (HTML, empty, text) is
-/// [`Error::Http`] with the status and the first bytes of the body.
+/// Reads an HTTP response as a SOAP answer, through the same gate and quotas as a server's
+/// requests. A fault is [`Error::Fault`] whatever the status (500, 400, or 200 from lax
+/// servers); a body that is not a SOAP envelope (HTML, empty, text) is [`Error::Http`] with the
+/// status and the first bytes of the body.
 pub fn read_response<H: HeaderSet, B: SoapMessage>(
     response: &RawResponse,
-    limits: &ReadLimits,
+    quotas: &ReaderQuotas,
 ) -> Result<Reply<H, B>, Error> {
     let http_error = || Error::Http {
         status: response.status,
@@ -139,7 +146,7 @@ pub fn read_response<H: HeaderSet, B: SoapMessage>(
     if declared_xml == Some(false) || !starts_like_xml {
         return Err(http_error());
     }
-    let envelope = match Envelope::<H, B>::from_bytes_with(&response.body, limits) {
+    let envelope = match Envelope::<H, B>::from_body(response.body.clone(), quotas) {
         Ok(env) => env,
         Err(Error::Envelope(EnvelopeError::NotAnEnvelope { .. })) => return Err(http_error()),
         // An error status whose body does not even parse is the HTTP error, not an XML one.

@@ -1,5 +1,9 @@
 //! The server side of every generated `{Trait}Server`: route a request to its operation, read it,
 //! run the implementation inside an [`OperationContext`], and write the answer or the fault.
+//!
+//! Not API to call by hand: generated servers call [`route`] and [`invoke`] through
+//! `soap_core::__private`. Every request passes the gate once, in [`route`]; [`invoke`] reads
+//! the typed parts from what the gate found.
 
 use std::any::Any;
 use std::future::Future;
@@ -11,24 +15,24 @@ use bytes::Bytes;
 
 use crate::codec;
 use crate::context::OperationContext;
-use crate::envelope::{self, Body, Envelope, HeaderSet, NoPayload, Peek, ReadLimits, SoapMessage};
+use crate::envelope::{self, Body, Envelope, HeaderSet, NoPayload, SoapMessage};
 use crate::error::{EnvelopeError, Error};
 use crate::fault::Fault;
+use crate::gate::{self, Document};
+use crate::quotas::ReaderQuotas;
 use crate::service::{OperationInfo, ServiceInfo};
 use crate::transport::BoxFuture;
 use crate::version::SoapVersion;
 
-/// A request routed to an operation, not yet read.
+/// A request routed to an operation: it passed the gate, and is not yet read into types.
 #[derive(Debug, Clone)]
 pub struct Incoming {
     /// The version the envelope's namespace names.
     pub version: SoapVersion,
     /// The SOAPAction, from `Content-Type` or the `SOAPAction` header.
     pub action: Option<String>,
-    /// The request body.
-    pub body: Bytes,
-    /// What the pre-scan saw (read limits already applied), so the body is scanned once.
-    pub peek: Peek,
+    /// What the gate found.
+    document: Document,
 }
 
 /// Routes `request` to one of `service`'s operations and lets `call(index, incoming)` answer it.
@@ -39,7 +43,7 @@ pub struct Incoming {
 pub fn route<F>(
     service: &'static ServiceInfo,
     request: http::Request<Bytes>,
-    limits: ReadLimits,
+    quotas: ReaderQuotas,
     call: F,
 ) -> BoxFuture<'static, http::Response<Bytes>>
 where
@@ -52,46 +56,39 @@ where
             .get(http::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok()),
     );
-    let body = request.into_body();
-    let peek = match envelope::peek(&body, &limits) {
-        Ok(peek) => peek,
-        Err(e) => return ready(envelope::fault_response(declared, &e.to_fault())),
+    let document = match gate::check_versioned(request.into_body(), &quotas) {
+        Ok(document) => document,
+        Err((version, error)) => {
+            // A version mismatch is answered in SOAP 1.1, which every node understands; anything
+            // else in the envelope's version, or in the one the content type claims.
+            let version = match &error {
+                Error::Envelope(EnvelopeError::VersionMismatch { .. }) => SoapVersion::V11,
+                _ => version.unwrap_or(declared),
+            };
+            return ready(envelope::fault_response(version, &error.to_fault()));
+        }
     };
-    let Some(version) = peek.version else {
-        // Not a SOAP envelope at all: let the full reader say precisely why.
-        let err = match Envelope::<(), NoPayload>::from_peeked(&body, &peek) {
-            Err(e) => e,
-            Ok(_) => EnvelopeError::UnexpectedFault.into(),
-        };
-        // A version mismatch is answered in SOAP 1.1, which every node understands.
-        let version = if matches!(err, Error::Envelope(EnvelopeError::VersionMismatch { .. })) {
-            SoapVersion::V11
-        } else {
-            declared
-        };
-        return ready(envelope::fault_response(version, &err.to_fault()));
-    };
+    let version = document.version;
+    let payload = document.payload.as_ref().map(|p| &p.fragment.name);
     let by_action = action.as_deref().and_then(|a| service.by_action(a));
-    let index = by_action.or_else(|| peek.payload.as_ref().and_then(|p| service.by_request(p)));
-    let payload = peek.payload.clone();
+    let index = by_action.or_else(|| payload.and_then(|p| service.by_request(p)));
     match index {
         Some(index) => call(
             index,
             Incoming {
                 version,
                 action,
-                body,
-                peek,
+                document,
             },
         ),
         None => {
             let payload = payload
-                .map(|p| format!("<{p}>"))
+                .map(|p| format!("<{}>", p.clipped()))
                 .unwrap_or_else(|| "an empty Body".into());
             let fault = Fault::sender(format!(
-                "unknown operation: {} has no operation for SOAPAction {:?} or payload {payload}",
+                "unknown operation: {} has no operation for SOAPAction \"{}\" or payload {payload}",
                 service.name,
-                action.as_deref().unwrap_or("")
+                crate::error::clip(action.as_deref().unwrap_or(""))
             ));
             ready(envelope::fault_response(version, &fault))
         }
@@ -120,7 +117,7 @@ where
     Fut: Future<Output = Result<Resp, E>> + Send,
 {
     let version = incoming.version;
-    let envelope = match Envelope::<HReq, Req>::from_peeked(&incoming.body, &incoming.peek) {
+    let envelope = match Envelope::<HReq, Req>::from_document(&incoming.document) {
         Ok(env) => env,
         Err(e) => return envelope::fault_response(version, &e.to_fault()),
     };

@@ -177,7 +177,7 @@ pub enum EnvelopeError {
     },
     /// An `Envelope` in a namespace that is neither SOAP 1.1 nor SOAP 1.2.
     #[error(
-        "unsupported envelope namespace {found:?}: expected {} (SOAP 1.1) or {} (SOAP 1.2)",
+        "unsupported envelope namespace \"{found}\": expected {} (SOAP 1.1) or {} (SOAP 1.2)",
         crate::ns::SOAP11_ENVELOPE,
         crate::ns::SOAP12_ENVELOPE
     )]
@@ -188,11 +188,36 @@ pub enum EnvelopeError {
     /// SOAP forbids document type declarations (and with them entity expansion attacks).
     #[error("a DOCTYPE declaration is not allowed in a SOAP message")]
     Doctype,
-    /// Elements are nested deeper than the configured limit.
-    #[error("elements are nested deeper than the limit of {limit}")]
-    TooDeep {
-        /// The limit.
+    /// A processing instruction (`<?target …?>`): SOAP forbids them.
+    #[error("processing instructions are not allowed in a SOAP message (found <?{target}?>)")]
+    ProcessingInstruction {
+        /// The instruction's target.
+        target: String,
+    },
+    /// The document is larger, deeper or wider than a [`ReaderQuotas`](crate::ReaderQuotas)
+    /// allows.
+    #[error("reader quota exceeded: {quota} is {limit}")]
+    QuotaExceeded {
+        /// The quota's name, as the field of [`ReaderQuotas`](crate::ReaderQuotas).
+        quota: &'static str,
+        /// Its value.
         limit: usize,
+    },
+    /// The document declares a character encoding other than UTF-8, UTF-16 or UTF-32.
+    #[error(
+        "the character encoding \"{encoding}\" is not supported; send UTF-8, UTF-16 or UTF-32"
+    )]
+    UnsupportedEncoding {
+        /// The declared encoding.
+        encoding: String,
+    },
+    /// The XML declaration names another encoding than the document's bytes are in.
+    #[error("the document declares \"{declared}\" but is {actual}")]
+    EncodingMismatch {
+        /// The declared encoding.
+        declared: String,
+        /// What the bytes are.
+        actual: &'static str,
     },
     /// The `Envelope` has no `Body`.
     #[error("the Envelope has no Body")]
@@ -230,7 +255,7 @@ pub enum EnvelopeError {
         found: QName,
     },
     /// Text where only elements are allowed.
-    #[error("unexpected text {text:?} in {parent}")]
+    #[error("unexpected text \"{text}\" in {parent}")]
     UnexpectedText {
         /// Where it was found.
         parent: &'static str,
@@ -284,13 +309,54 @@ pub enum EnvelopeError {
     UnexpectedFault,
 }
 
+/// The most characters of one input value quoted into a message: enough for any real URI or
+/// name (NetServer's SOAPActions are under 100), short enough that a fault stays small.
+const CLIP_CHARS: usize = 160;
+
+/// Input made safe to quote into a message (and so into a fault reason): at most 160 characters,
+/// then `…`; characters XML does not allow shown as Rust escapes (`\u{1}`).
+///
+/// Every value from a peer that an error message repeats goes through here, so that a fault
+/// answering binary garbage is still well-formed XML and stays short.
+pub(crate) fn clip(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(CLIP_CHARS + 8));
+    for (i, c) in value.chars().enumerate() {
+        if i == CLIP_CHARS {
+            out.push('…');
+            break;
+        }
+        push_xml_safe(&mut out, c);
+    }
+    out
+}
+
+/// [`clip`] in double quotes.
+pub(crate) fn quote(value: &str) -> String {
+    format!("\"{}\"", clip(value))
+}
+
+/// Pushes `c`, or its escape when XML does not allow it in text.
+pub(crate) fn push_xml_safe(out: &mut String, c: char) {
+    let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
+    if allowed {
+        out.push(c);
+    } else {
+        out.extend(c.escape_default());
+    }
+}
+
 fn payload_mismatch(expected: &QName, found: &QName) -> String {
     if expected.local == found.local {
         format!(
-            "payload <{}> is in namespace {:?}, expected {:?}",
-            found.local, found.namespace, expected.namespace
+            "payload <{}> is in namespace {}, expected {:?}",
+            clip(&found.local),
+            quote(&found.namespace),
+            expected.namespace
         )
     } else {
-        format!("unexpected payload <{found}>, expected <{expected}>")
+        format!(
+            "unexpected payload <{}>, expected <{expected}>",
+            found.clipped()
+        )
     }
 }

@@ -5,6 +5,7 @@
 //! `Detail`). It is read from and written to either version; the codes map Client↔Sender and
 //! Server↔Receiver.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{Read, Write};
 
@@ -225,11 +226,11 @@ impl Fault {
                 }
                 w.write(WEvent::end_element())?;
                 w.write(WEvent::start_element("faultstring"))?;
-                w.write(WEvent::characters(self.reason()))?;
+                w.write(WEvent::characters(&xml_text(self.reason())))?;
                 w.write(WEvent::end_element())?;
                 if let Some(node) = &self.node {
                     w.write(WEvent::start_element("faultactor"))?;
-                    w.write(WEvent::characters(node))?;
+                    w.write(WEvent::characters(&xml_text(node)))?;
                     w.write(WEvent::end_element())?;
                 }
                 if !self.detail.is_empty() {
@@ -264,14 +265,14 @@ impl Fault {
                 for r in reasons {
                     let lang = r.lang.as_deref().unwrap_or("en");
                     w.write(WEvent::start_element(p("Text").as_str()).attr("xml:lang", lang))?;
-                    w.write(WEvent::characters(&r.text))?;
+                    w.write(WEvent::characters(&xml_text(&r.text)))?;
                     w.write(WEvent::end_element())?;
                 }
                 w.write(WEvent::end_element())?;
                 for (local, value) in [("Node", &self.node), ("Role", &self.role)] {
                     if let Some(value) = value {
                         w.write(WEvent::start_element(p(local).as_str()))?;
-                        w.write(WEvent::characters(value))?;
+                        w.write(WEvent::characters(&xml_text(value)))?;
                         w.write(WEvent::end_element())?;
                     }
                 }
@@ -418,6 +419,31 @@ impl fmt::Debug for Fault {
             .field("detail", &self.detail)
             .finish()
     }
+}
+
+/// The most characters of a reason (or node, role) written into a fault.
+const MAX_FAULT_TEXT: usize = 2048;
+
+/// Text as it may go into a fault: at most [`MAX_FAULT_TEXT`] characters, and characters XML does
+/// not allow shown as escapes. Values quoted from input are already clipped where the message is
+/// made; this is the last line, so that a fault is always well-formed XML whatever a reason holds.
+fn xml_text(text: &str) -> Cow<'_, str> {
+    let clean = text.chars().take(MAX_FAULT_TEXT + 1).enumerate().all(|(i, c)| {
+        i < MAX_FAULT_TEXT
+            && matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
+    });
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(MAX_FAULT_TEXT * 2));
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX_FAULT_TEXT {
+            out.push('…');
+            break;
+        }
+        crate::error::push_xml_safe(&mut out, c);
+    }
+    Cow::Owned(out)
 }
 
 fn malformed(version: SoapVersion, message: String) -> Error {

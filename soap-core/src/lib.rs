@@ -11,8 +11,8 @@
 //! | [`error`] | [`Error`]: transport, HTTP, XML, envelope and fault errors kept apart |
 //! | [`nil`] | [`Nillable`]: `xsi:nil` members, both directions |
 //! | [`codec`] | content types and SOAPAction |
+//! | [`ReaderQuotas`] | how much one incoming document may contain |
 //! | [`client`] | the generic call every generated client makes |
-//! | [`dispatch`] | routing and invoking for every generated server |
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
@@ -25,16 +25,19 @@
 
 #[doc(hidden)]
 pub mod __private;
+mod charset;
 pub mod client;
 pub mod codec;
 pub mod context;
+#[doc(hidden)]
 pub mod dispatch;
 pub mod envelope;
 pub mod error;
 pub mod fault;
+mod gate;
 pub mod nil;
 mod qname;
-mod scan;
+mod quotas;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod service;
@@ -44,11 +47,12 @@ mod xmlio;
 
 pub use client::{ClientCore, Reply, ResponseHook};
 pub use context::OperationContext;
-pub use envelope::{Body, Envelope, HeaderSet, Member, RawHeader, SoapMessage};
+pub use envelope::{Body, Envelope, HeaderSet, RawHeader, SoapMessage};
 pub use error::{EnvelopeError, Error, Result};
 pub use fault::{Fault, FaultCode, FaultFields, Reason};
 pub use nil::Nillable;
 pub use qname::QName;
+pub use quotas::ReaderQuotas;
 pub use service::{OperationInfo, ServiceInfo};
 #[cfg(feature = "client")]
 pub use transport::HttpTransport;

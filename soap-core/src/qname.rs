@@ -31,6 +31,14 @@ impl QName {
         self.namespace == namespace && self.local == local
     }
 
+    /// The name made safe to quote into a message: both parts [`clip`](crate::error::clip)ped.
+    pub(crate) fn clipped(&self) -> Self {
+        QName {
+            namespace: crate::error::clip(&self.namespace),
+            local: crate::error::clip(&self.local),
+        }
+    }
+
     pub(crate) fn from_xml(name: &xml::name::OwnedName) -> Self {
         QName {
             namespace: name.namespace.clone().unwrap_or_default(),

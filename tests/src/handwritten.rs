@@ -3,8 +3,9 @@
 //! exercise the codec without soap-derive.
 #![allow(missing_docs)]
 
+use soap_core::envelope::Member;
 use soap_core::envelope::{read_header_fields, write_header_fields};
-use soap_core::{Error, HeaderSet, Member, Nillable, RawHeader, SoapMessage};
+use soap_core::{Error, HeaderSet, Nillable, RawHeader, SoapMessage};
 use yaserde::{YaDeserialize, YaSerialize};
 
 /// NetServer Services86 namespace.

@@ -3,8 +3,8 @@
 
 use bytes::Bytes;
 use soap_core::client::read_response;
-use soap_core::envelope::{NoPayload, ReadLimits};
-use soap_core::{Error, FaultCode, RawResponse};
+use soap_core::envelope::NoPayload;
+use soap_core::{Error, FaultCode, RawResponse, ReaderQuotas};
 use tests::vector;
 
 fn response(status: u16, content_type: Option<&str>, body: &str) -> RawResponse {
@@ -16,7 +16,7 @@ fn response(status: u16, content_type: Option<&str>, body: &str) -> RawResponse 
 }
 
 fn read(r: &RawResponse) -> Error {
-    read_response::<(), NoPayload>(r, &ReadLimits::default()).unwrap_err()
+    read_response::<(), NoPayload>(r, &ReaderQuotas::default()).unwrap_err()
 }
 
 #[test]

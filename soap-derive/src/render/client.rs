@@ -97,12 +97,12 @@ pub(super) fn client(def: &ServiceDef, rt: &Rt) -> TokenStream {
                 self
             }
 
-            /// The shared client state (transport, version, read limits).
+            /// The shared client state (transport, version, reader quotas).
             pub fn core(&self) -> &#rt::ClientCore {
                 &self.core
             }
 
-            /// The shared client state, to change read limits.
+            /// The shared client state, to change the SOAP version or the reader quotas.
             pub fn core_mut(&mut self) -> &mut #rt::ClientCore {
                 &mut self.core
             }

@@ -89,17 +89,6 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                         #(#idents: read.#idents,)*
                     })
                 }
-
-                const READS_IN_PLACE: bool = true;
-
-                fn read_in_place<__SoapR: #rt::std::io::Read>(
-                    reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
-                ) -> #rt::yaserde::Result<Self> {
-                    let read = #rt::read_header_in_place::<__SoapHeaderBlocks, __SoapR>(reader)?;
-                    ::core::result::Result::Ok(#ident {
-                        #(#idents: read.#idents,)*
-                    })
-                }
             }
         };
     }

@@ -47,20 +47,20 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
         #struct_doc
         #vis struct #server<T> {
             inner: #rt::std::sync::Arc<T>,
-            limits: #rt::ReadLimits,
+            quotas: #rt::ReaderQuotas,
         }
 
         #[automatically_derived]
         impl<T> ::core::clone::Clone for #server<T> {
             fn clone(&self) -> Self {
-                #server { inner: ::core::clone::Clone::clone(&self.inner), limits: self.limits }
+                #server { inner: ::core::clone::Clone::clone(&self.inner), quotas: self.quotas }
             }
         }
 
         #[automatically_derived]
         impl<T> ::core::fmt::Debug for #server<T> {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#server_name).field("limits", &self.limits).finish_non_exhaustive()
+                f.debug_struct(#server_name).field("quotas", &self.quotas).finish_non_exhaustive()
             }
         }
 
@@ -75,12 +75,12 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
 
             /// Serves a shared implementation.
             pub fn from_arc(implementation: #rt::std::sync::Arc<T>) -> Self {
-                #server { inner: implementation, limits: ::core::default::Default::default() }
+                #server { inner: implementation, quotas: ::core::default::Default::default() }
             }
 
-            /// The same server reading requests with other limits (nesting depth).
-            pub fn with_read_limits(mut self, limits: #rt::ReadLimits) -> Self {
-                self.limits = limits;
+            /// The same server checking requests against other reader quotas (see `soap_core::ReaderQuotas`).
+            pub fn with_reader_quotas(mut self, quotas: #rt::ReaderQuotas) -> Self {
+                self.quotas = quotas;
                 self
             }
 
@@ -101,7 +101,7 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
                 request: #rt::http::Request<#rt::Bytes>,
             ) -> #rt::BoxFuture<'static, #rt::http::Response<#rt::Bytes>> {
                 #inner
-                #rt::route(&#module::SERVICE, request, self.limits, #dispatch)
+                #rt::route(&#module::SERVICE, request, self.quotas, #dispatch)
             }
         }
 
