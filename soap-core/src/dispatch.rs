@@ -50,12 +50,24 @@ where
     F: FnOnce(usize, Incoming) -> BoxFuture<'static, http::Response<Bytes>>,
 {
     let action = codec::incoming_action(request.headers());
-    let declared = SoapVersion::from_content_type(
-        request
-            .headers()
-            .get(http::header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let content_type = request
+        .headers()
+        .get(http::header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap_or("(not text)"));
+    let declared = SoapVersion::from_content_type(content_type);
+    if let Some(media) = content_type
+        .map(media_type)
+        .filter(|m| !is_xml_media_type(m))
+    {
+        // As WCF does: a body labelled as something else is not parsed as XML on a guess.
+        let fault = Fault::sender(format!(
+            "unsupported media type \"{}\": send text/xml (SOAP 1.1) or application/soap+xml (SOAP 1.2)",
+            crate::error::clip(media)
+        ));
+        let mut response = envelope::fault_response(declared, &fault);
+        *response.status_mut() = http::StatusCode::UNSUPPORTED_MEDIA_TYPE;
+        return ready(response);
+    }
     let document = match gate::check_versioned(request.into_body(), &quotas) {
         Ok(document) => document,
         Err((version, error)) => {
@@ -93,6 +105,19 @@ where
             ready(envelope::fault_response(version, &fault))
         }
     }
+}
+
+/// The media type of a `Content-Type` value, without parameters.
+fn media_type(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or("").trim()
+}
+
+/// Whether a request's media type can carry a SOAP envelope: the two SOAP types, and the
+/// generic XML types some clients send. A missing `Content-Type` is let through to the gate.
+fn is_xml_media_type(media: &str) -> bool {
+    ["text/xml", "application/soap+xml", "application/xml"]
+        .iter()
+        .any(|xml| media.eq_ignore_ascii_case(xml))
 }
 
 fn ready(response: http::Response<Bytes>) -> BoxFuture<'static, http::Response<Bytes>> {

@@ -1115,7 +1115,7 @@ fn check_reference(name: &[u8]) -> Result<Option<char>, String> {
         Some(c) if is_xml_char(c) => Ok(Some(c)),
         _ => Err(format!(
             "the character reference &{}; is not a character XML allows",
-            quote(&String::from_utf8_lossy(name))
+            clip(&String::from_utf8_lossy(name))
         )),
     }
 }
