@@ -259,6 +259,33 @@ async fn the_client_decodes_captured_third_party_faults() {
     }
 }
 
+/// A hostile or broken service cannot make the client parse without bound: responses pass the
+/// same gate and reader quotas as requests, and the quotas are the client's to raise.
+#[tokio::test]
+async fn responses_pass_the_clients_reader_quotas() {
+    let blocks = "<x:Extra xmlns:x=\"urn:x\"/>".repeat(100);
+    let body = vector("remove-session.wcf11.response.xml")
+        .replace("<s:Header>", &format!("<s:Header>{blocks}"));
+    let (server, url) = start(Canned {
+        status: 200,
+        content_type: "text/xml; charset=utf-8",
+        body,
+    })
+    .await;
+    let mut client = client(&url, SoapVersion::V11, "7T:x");
+    match client.remove_session_with(Default::default(), 0).await {
+        Err(Error::Envelope(soap_core::EnvelopeError::QuotaExceeded { quota, limit })) => {
+            assert_eq!((quota, limit), ("max_header_blocks", 64));
+        }
+        other => panic!("{other:?}"),
+    }
+    client
+        .core_mut()
+        .set_reader_quotas(soap_core::ReaderQuotas::default().with_max_header_blocks(200));
+    assert_eq!(client.remove_session(0).await, Ok(()));
+    server.shutdown().await;
+}
+
 #[tokio::test]
 async fn an_in_band_netserver_error_fails_the_call_through_the_hook() {
     let body = vector("remove-session.wcf11.exception-info.response.xml");
