@@ -20,6 +20,7 @@
 //! the attribute buffer is reused from element to element. Any quick-xml error is an error.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use bytes::Bytes;
@@ -184,6 +185,17 @@ fn quota(quota: &'static str, limit: usize) -> Failure {
     Failure::Envelope(EnvelopeError::QuotaExceeded { quota, limit })
 }
 
+/// The limit on namespace declarations copied into fragments, named in its error.
+const COPIED_DECLARATIONS: &str =
+    "namespace declarations copied into header blocks and the payload";
+
+/// How many bytes of namespace declarations a document of `len` bytes may have copied into its
+/// fragments: four times its size (at least 1 MiB), so the fragments yaserde reads are never
+/// more than a small multiple of what was sent. Real messages copy a few hundred bytes.
+fn copy_allowance(len: usize) -> usize {
+    4 * len.max(256 * 1024)
+}
+
 /// What a pass finds; [`Document`] without the text.
 struct Parts {
     version: SoapVersion,
@@ -203,6 +215,8 @@ struct Binding<'a> {
     depth: usize,
     /// The last fragment that recorded it as used, so each is recorded once.
     used_by: u32,
+    /// The binding of the same prefix that this one hides, restored when this one goes.
+    hides: Option<usize>,
 }
 
 /// One attribute of the start tag being read, as byte ranges into the document.
@@ -250,12 +264,17 @@ struct Pass<'a> {
     text: &'a [u8],
     quotas: &'a ReaderQuotas,
     bindings: Vec<Binding<'a>>,
+    /// The innermost binding of each prefix in scope, so a lookup costs the same with a thousand
+    /// declarations in scope as with one (a linear scan made such a document 20 times slower).
+    innermost: HashMap<&'a [u8], usize>,
     attributes: Vec<Attribute>,
     /// Resolved namespaces of `attributes` (empty for unprefixed ones), reused per element.
     attribute_namespaces: Vec<Cow<'a, str>>,
     depth: usize,
     elements: usize,
     namespaces: usize,
+    /// Bytes of namespace declarations copied into fragments so far.
+    copied: usize,
     text_run: usize,
     place: Place,
     /// The version, once the root has been read.
@@ -275,11 +294,13 @@ impl<'a> Pass<'a> {
             text,
             quotas,
             bindings: Vec::new(),
+            innermost: HashMap::new(),
             attributes: Vec::new(),
             attribute_namespaces: Vec::new(),
             depth: 0,
             elements: 0,
             namespaces: 0,
+            copied: 0,
             text_run: 0,
             place: Place::BeforeRoot,
             version: None,
@@ -419,7 +440,7 @@ impl<'a> Pass<'a> {
             for attribute in &self.attributes {
                 self.note_qname_value(attribute.value.clone(), &mut used);
             }
-            self.mark_used(&used);
+            self.mark_used(&used)?;
             if member && self.attribute_is_nil() {
                 if let Some(OpenFragment {
                     kind: FragmentKind::Payload { nil_members },
@@ -491,7 +512,7 @@ impl<'a> Pass<'a> {
                     FragmentKind::Payload {
                         nil_members: Vec::new(),
                     },
-                );
+                )?;
             }
             Place::AfterRoot => {}
         }
@@ -528,8 +549,7 @@ impl<'a> Pass<'a> {
             role,
             nil,
         };
-        self.open_fragment(start, name_end, depth, namespace, local, kind);
-        Ok(())
+        self.open_fragment(start, name_end, depth, namespace, local, kind)
     }
 
     /// Opens a fragment at the current element.
@@ -541,7 +561,7 @@ impl<'a> Pass<'a> {
         namespace: Cow<'a, str>,
         local: &str,
         kind: FragmentKind,
-    ) {
+    ) -> Result<(), Failure> {
         let id = self.next_fragment_id;
         self.next_fragment_id += 1;
         self.open = Some(OpenFragment {
@@ -566,19 +586,30 @@ impl<'a> Pass<'a> {
             }
             self.note_qname_value(attribute.value.clone(), &mut used);
         }
-        self.mark_used(&used);
+        self.mark_used(&used)
     }
 
     /// Records bindings as used by the open fragment, if they come from outside it.
-    fn mark_used(&mut self, used: &[usize]) {
-        let Some(open) = &mut self.open else { return };
+    ///
+    /// Each fragment gets a copy of the declarations it uses, so a few long namespace URIs used by
+    /// every header block would multiply the document's size. The copies may total at most
+    /// [`copy_allowance`] bytes.
+    fn mark_used(&mut self, used: &[usize]) -> Result<(), Failure> {
+        let Some(open) = &mut self.open else {
+            return Ok(());
+        };
         for &i in used {
             let binding = &mut self.bindings[i];
             if binding.depth < open.depth && binding.used_by != open.id {
                 binding.used_by = open.id;
+                self.copied += binding.declaration.len();
+                if self.copied > copy_allowance(self.text.len()) {
+                    return Err(quota(COPIED_DECLARATIONS, copy_allowance(self.text.len())));
+                }
                 open.namespaces.push(binding.declaration.clone());
             }
         }
+        Ok(())
     }
 
     /// A value that looks like a QName (`tns:Foo` in `xsi:type`, `s:Client` in a faultcode) uses
@@ -603,7 +634,12 @@ impl<'a> Pass<'a> {
         self.depth -= 1;
         self.text_run = 0;
         while self.bindings.last().is_some_and(|b| b.depth >= depth) {
-            self.bindings.pop();
+            if let Some(gone) = self.bindings.pop() {
+                match gone.hides {
+                    Some(hidden) => self.innermost.insert(gone.prefix, hidden),
+                    None => self.innermost.remove(gone.prefix),
+                };
+            }
         }
         if self.open.as_ref().is_some_and(|f| f.depth == depth) {
             if let Some(open) = self.open.take() {
@@ -650,7 +686,7 @@ impl<'a> Pass<'a> {
             // A faultcode's `s:Client` uses the binding of `s` from outside the Fault.
             let mut used = Vec::new();
             self.note_qname_value(start..start + text.len(), &mut used);
-            self.mark_used(&used);
+            self.mark_used(&used)?;
         }
         if let Some(i) = memchr_str(text, b"]]>") {
             return Err(not_well_formed(start + i, "\"]]>\" is not allowed in text"));
@@ -884,12 +920,14 @@ impl<'a> Pass<'a> {
                 }
                 _ => {}
             }
+            let hides = self.innermost.insert(prefix, self.bindings.len());
             self.bindings.push(Binding {
                 prefix,
                 uri,
                 declaration: attribute.whole.clone(),
                 depth,
                 used_by: 0,
+                hides,
             });
         }
         Ok(())
@@ -933,7 +971,7 @@ impl<'a> Pass<'a> {
 
     /// The binding in scope for `prefix` (empty: the default namespace), newest first.
     fn find(&self, prefix: &[u8]) -> Option<usize> {
-        self.bindings.iter().rposition(|b| b.prefix == prefix)
+        self.innermost.get(prefix).copied()
     }
 
     /// The namespace URI `prefix` stands for, noting the binding as used by the open fragment.
@@ -946,7 +984,7 @@ impl<'a> Pass<'a> {
     ) -> Result<Cow<'a, str>, Failure> {
         match self.find(prefix) {
             Some(i) => {
-                self.mark_used(&[i]);
+                self.mark_used(&[i])?;
                 Ok(self.bindings[i].uri.clone())
             }
             None if prefix == b"xml" => Ok(Cow::Borrowed(ns::XML)),

@@ -21,6 +21,11 @@
 /// | [`max_string_length`](Self::max_string_length) | 256 KiB | bytes of one text value (CDATA and references included) or one attribute value |
 /// | [`max_name_length`](Self::max_name_length) | 1,024 | bytes of one element or attribute name |
 ///
+/// One more bound follows from the document's size and has no knob: each header block and the
+/// payload are read as standalone fragments that carry a copy of the namespace declarations they
+/// use from outside themselves, and those copies may total at most four times the document's
+/// size (at least 1 MiB), so long namespace URIs used by many blocks cannot multiply memory.
+///
 /// ```
 /// use soap_core::ReaderQuotas;
 /// let quotas = ReaderQuotas::default().with_max_depth(32).with_max_string_length(64 * 1024);

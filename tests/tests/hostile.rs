@@ -469,19 +469,24 @@ fn namespaces() -> Vec<Case> {
         &format!("<B xmlns=\"urn:{huge_uri}\">{}</B>", "<e/>".repeat(5_000)),
         PAYLOAD,
     );
-    // Just under the string quota, in scope of every header block the quota allows: accepted,
-    // and no block copies the URI.
-    let long_uri = format!("urn:{}", "u".repeat(quotas.max_string_length - 4));
-    let blocks = quotas.max_header_blocks - 2;
-    let wide = good()
+    // A long namespace on the Envelope and every header block the quota allows, using it or not.
+    let wide = |uri_len: usize, block: &str| {
+        let uri = format!("urn:{}", "u".repeat(uri_len - 4));
+        let blocks = block.repeat(quotas.max_header_blocks - 2);
+        good()
+            .replace("<s:Envelope ", &format!("<s:Envelope xmlns:big=\"{uri}\" "))
+            .replace("</s:Header>", &format!("{blocks}</s:Header>"))
+    };
+    // Every block that uses a namespace from outside itself gets a copy of its declaration: four
+    // long ones used by sixty blocks would be 60 MB of copies from a 1 MB request.
+    let long = |i: usize| format!(" xmlns:n{i}=\"urn:{i}{}\"", "n".repeat(250 * 1024));
+    let uses = "<F xmlns=\"urn:f\" n0:a=\"\" n1:a=\"\" n2:a=\"\" n3:a=\"\"/>".repeat(60);
+    let copied_namespaces = good()
         .replace(
             "<s:Envelope ",
-            &format!("<s:Envelope xmlns:big=\"{long_uri}\" "),
+            &format!("<s:Envelope{}{}{}{} ", long(0), long(1), long(2), long(3)),
         )
-        .replace(
-            "</s:Header>",
-            &format!("{}</s:Header>", "<big:B/>".repeat(blocks)),
-        );
+        .replace("</s:Header>", &format!("{uses}</s:Header>"));
     vec![
         refused(
             "a prefix bound to the XML namespace",
@@ -516,9 +521,27 @@ fn namespaces() -> Vec<Case> {
         ),
         Case::new(
             "namespace abuse",
-            "a 256 KiB namespace in scope of every allowed header block",
-            wide,
+            "a 256 KiB namespace in scope of every allowed header block, used by none",
+            wide(quotas.max_string_length, "<F xmlns=\"urn:f\"/>"),
             Expect::Accepted,
+        ),
+        Case::new(
+            "namespace abuse",
+            "a 4 KiB namespace used by every allowed header block",
+            wide(4096, "<big:B/>"),
+            Expect::Accepted,
+        ),
+        Case::new(
+            "namespace abuse",
+            "a 256 KiB namespace used by every allowed header block",
+            wide(quotas.max_string_length, "<big:B/>"),
+            client_fault("reader quota exceeded: namespace declarations copied into header blocks and the payload is"),
+        ),
+        Case::new(
+            "namespace abuse",
+            "four 250 KiB namespaces used by every header block",
+            copied_namespaces,
+            client_fault("reader quota exceeded: namespace declarations copied into header blocks and the payload is"),
         ),
         Case::new(
             "namespace abuse",
