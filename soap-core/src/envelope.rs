@@ -302,10 +302,9 @@ impl<H: HeaderSet, B: SoapMessage> Envelope<H, B> {
             .blocks
             .iter()
             .map(|block| {
+                // The gate has checked the document is UTF-8; a fragment of it is too.
                 let xml = String::from_utf8(document.standalone(&block.fragment)).map_err(|e| {
-                    Error::Xml {
-                        line: 1,
-                        column: 1,
+                    Error::Decode {
                         message: e.to_string(),
                     }
                 })?;
@@ -516,9 +515,7 @@ fn read_envelope<H: HeaderSet, B: SoapMessage, R: Read>(
             XmlEvent::StartElement { name, .. } => (QName::from_xml(name), false),
             XmlEvent::EndElement { .. } => (QName::default(), true),
             other => {
-                return Err(Error::Xml {
-                    line: 0,
-                    column: 0,
+                return Err(Error::Decode {
                     message: format!("unexpected {other:?} in Envelope"),
                 })
             }

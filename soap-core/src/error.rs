@@ -77,6 +77,12 @@ pub enum Error {
         /// What the parser reported.
         message: String,
     },
+    /// Well-formed XML that the decoder could not read, where the reader gave no position.
+    #[error("the message could not be read: {message}")]
+    Decode {
+        /// What the reader reported.
+        message: String,
+    },
     /// Well-formed XML that is not the SOAP message that was expected.
     #[error(transparent)]
     Envelope(#[from] EnvelopeError),
@@ -134,6 +140,7 @@ impl Error {
                 Fault::new(FaultCode::MustUnderstand, self.to_string())
             }
             Error::Xml { .. }
+            | Error::Decode { .. }
             | Error::Envelope(_)
             | Error::BodyTooLarge { .. }
             | Error::Http { .. } => Fault::client(self.to_string()),

@@ -508,9 +508,7 @@ fn read_text<R: Read>(reader: &mut Deserializer<R>) -> Result<String, Error> {
                 .into())
             }
             other => {
-                return Err(Error::Xml {
-                    line: 0,
-                    column: 0,
+                return Err(Error::Decode {
                     message: format!("unexpected {other:?}"),
                 })
             }

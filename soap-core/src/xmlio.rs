@@ -134,11 +134,7 @@ impl RawElement {
 }
 
 pub(crate) fn to_xml_error(err: yaserde::Error) -> Error {
-    reader_error(err).unwrap_or_else(|message| Error::Xml {
-        line: 0,
-        column: 0,
-        message,
-    })
+    reader_error(err).unwrap_or_else(|message| Error::Decode { message })
 }
 
 /// Copies the element whose start tag `reader.peek()` returns, through its end tag, into a
@@ -148,9 +144,7 @@ pub(crate) fn capture<R: Read>(reader: &mut Deserializer<R>) -> Result<RawElemen
     let name = match &start {
         XmlEvent::StartElement { name, .. } => QName::from_xml(name),
         other => {
-            return Err(Error::Xml {
-                line: 0,
-                column: 0,
+            return Err(Error::Decode {
                 message: format!("expected an element, found {other:?}"),
             })
         }
