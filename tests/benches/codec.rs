@@ -26,8 +26,6 @@ type Request = Envelope<RequestHeaders, RemoveSessionRequest>;
 type Response = Envelope<ResponseHeaders, RemoveSessionResponse>;
 type Tickets = Envelope<ResponseHeaders, FindTicketsByTitleOrIdResponse>;
 
-const NS: &str = "http://www.superoffice.net/ws/crm/NetServer/Services86";
-
 /// What the floor reader takes out of a RemoveSession request.
 #[derive(Debug, Default)]
 struct Floor {
