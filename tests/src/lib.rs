@@ -6,7 +6,24 @@ pub mod handwritten;
 
 use std::path::PathBuf;
 
+use examples::SERVICE_PATH;
+use soap_core::server::{Server, ServerHandle};
+use soap_core::SoapHandler;
+
 use xml::reader::{EventReader, XmlEvent};
+
+/// Serves `handler` at NetServer's CustomerService path on a free port of 127.0.0.1, with the
+/// server's default limits, and returns the running server and the URL to call.
+pub async fn serve_on_loopback(handler: impl SoapHandler) -> (ServerHandle, String) {
+    let server = Server::builder()
+        .route(SERVICE_PATH, handler)
+        .bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port")
+        .spawn();
+    let url = format!("http://{}{SERVICE_PATH}", server.local_addr());
+    (server, url)
+}
 
 /// The folder holding the test vectors (copied from `shared/vectors`).
 pub fn vectors_dir() -> PathBuf {

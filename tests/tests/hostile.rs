@@ -20,7 +20,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use soap_core::envelope::NoPayload;
-use soap_core::server::{Server, ServerHandle};
+use soap_core::server::ServerHandle;
 use soap_core::{Body, Envelope, FaultCode, ReaderQuotas};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -992,17 +992,7 @@ async fn guard<F: Future>(future: F) -> Option<F::Output> {
 }
 
 async fn start() -> (ServerHandle, String) {
-    let server = Server::builder()
-        .route(
-            SERVICE_PATH,
-            CustomerServiceServer::new(MockNetServer::new()),
-        )
-        .bind("127.0.0.1:0")
-        .await
-        .expect("bind")
-        .spawn();
-    let url = format!("http://{}{SERVICE_PATH}", server.local_addr());
-    (server, url)
+    tests::serve_on_loopback(CustomerServiceServer::new(MockNetServer::new())).await
 }
 
 #[tokio::test]

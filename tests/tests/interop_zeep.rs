@@ -11,8 +11,7 @@ use std::time::Duration;
 
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
-use examples::SERVICE_PATH;
-use soap_core::server::{Server, ServerHandle};
+use soap_core::server::ServerHandle;
 
 const ZEEP: &str = "zeep==4.3.3";
 
@@ -57,13 +56,7 @@ fn zeep_python() -> &'static Path {
 
 async fn start_mock() -> (ServerHandle, MockNetServer, String) {
     let mock = MockNetServer::new();
-    let server = Server::builder()
-        .route(SERVICE_PATH, CustomerServiceServer::new(mock.clone()))
-        .bind("127.0.0.1:0")
-        .await
-        .expect("bind")
-        .spawn();
-    let url = format!("http://{}{SERVICE_PATH}", server.local_addr());
+    let (server, url) = tests::serve_on_loopback(CustomerServiceServer::new(mock.clone())).await;
     (server, mock, url)
 }
 

@@ -9,7 +9,7 @@ use examples::netserver::{
     CustomerServiceServer, RequestHeaders, SoCredentials,
 };
 use examples::SERVICE_PATH;
-use soap_core::server::{Server, ServerHandle};
+use soap_core::server::ServerHandle;
 use soap_core::transport::BoxFuture;
 use soap_core::{
     Body, Envelope, Error, FaultCode, HttpTransport, OutgoingCall, SoapHandler, SoapVersion,
@@ -18,14 +18,7 @@ use soap_core::{
 use tests::{body_payload, vector, Normalize};
 
 async fn start(handler: impl SoapHandler) -> (ServerHandle, String) {
-    let server = Server::builder()
-        .route(SERVICE_PATH, handler)
-        .bind("127.0.0.1:0")
-        .await
-        .expect("bind")
-        .spawn();
-    let url = format!("http://{}{SERVICE_PATH}", server.local_addr());
-    (server, url)
+    tests::serve_on_loopback(handler).await
 }
 
 fn client(url: &str, version: SoapVersion, ticket: &str) -> CustomerServiceClient {
