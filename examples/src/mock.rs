@@ -8,10 +8,13 @@
 //!   succeeds (removal is idempotent).
 //! - Every answer carries NetServer's response headers with `Succeeded=true`.
 //!
-//! It also records the request headers of each call, so tests can see what a server received.
+//! It also records the request headers of the last calls (64 unless
+//! [`with_record_limit`](MockNetServer::with_record_limit) says otherwise), so tests can see what
+//! a server received. Only the last few: a mock left running under load (the soak program, a
+//! long interop session) must not grow with every request.
 
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use soap_core::{context, Fault, Nillable};
@@ -41,28 +44,77 @@ pub struct MockNetServer {
     state: Arc<State>,
 }
 
-#[derive(Debug, Default)]
+/// How many calls a mock remembers unless told otherwise: enough for any test's assertions,
+/// small enough that a mock serving millions of requests stays at a few kilobytes.
+pub const DEFAULT_RECORD_LIMIT: usize = 64;
+
+#[derive(Debug)]
 struct State {
     next_login_id: AtomicI32,
     /// Open sessions by login id: their keys.
     sessions: Mutex<BTreeMap<i32, String>>,
-    /// The request headers of every call, in order.
-    received: Mutex<Vec<(&'static str, RequestHeaders)>>,
+    /// The request headers of the last `record_limit` calls, oldest first.
+    received: Mutex<VecDeque<(&'static str, RequestHeaders)>>,
+    /// The most calls `received` keeps; 0 keeps none. Atomic so the builder can set it through
+    /// the shared `Arc`.
+    record_limit: AtomicUsize,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            next_login_id: AtomicI32::default(),
+            sessions: Mutex::default(),
+            received: Mutex::default(),
+            record_limit: AtomicUsize::new(DEFAULT_RECORD_LIMIT),
+        }
+    }
 }
 
 impl MockNetServer {
-    /// A mock with no sessions.
+    /// A mock with no sessions that remembers the last [`DEFAULT_RECORD_LIMIT`] calls.
     pub fn new() -> Self {
         MockNetServer::default()
     }
 
-    /// The operation name and request headers of every call so far.
+    /// This mock, remembering the last `limit` calls (0: none); older calls drop out of
+    /// [`received`](Self::received) as new ones arrive. Clones share the setting.
+    ///
+    /// ```
+    /// use examples::mock::MockNetServer;
+    /// use examples::netserver::{CustomerService, CustomerServiceClient, CustomerServiceServer, RequestHeaders, SoCredentials};
+    /// use soap_core::InMemoryTransport;
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let mock = MockNetServer::new().with_record_limit(2);
+    /// let client = CustomerServiceClient::new(InMemoryTransport::new(CustomerServiceServer::new(mock.clone())))
+    ///     .with_headers(RequestHeaders::new("token", SoCredentials::new("7T:ticket")));
+    /// client.create_session("10.0.0.1".into()).await.unwrap();
+    /// client.session_is_valid("nope".into()).await.unwrap();
+    /// client.remove_session(1).await.unwrap();
+    /// let operations: Vec<_> = mock.received().iter().map(|(op, _)| *op).collect();
+    /// assert_eq!(operations, ["SessionIsValid", "RemoveSession"]); // CreateSession dropped out
+    /// # });
+    /// ```
+    pub fn with_record_limit(self, limit: usize) -> Self {
+        self.state.record_limit.store(limit, Ordering::Relaxed);
+        let mut received = self.lock_received();
+        let excess = received.len().saturating_sub(limit);
+        received.drain(..excess);
+        drop(received);
+        self
+    }
+
+    /// The operation name and request headers of the last calls (see
+    /// [`with_record_limit`](Self::with_record_limit)), oldest first.
     pub fn received(&self) -> Vec<(&'static str, RequestHeaders)> {
+        self.lock_received().iter().cloned().collect()
+    }
+
+    fn lock_received(&self) -> std::sync::MutexGuard<'_, VecDeque<(&'static str, RequestHeaders)>> {
         self.state
             .received
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
     }
 
     /// The login ids of the open sessions.
@@ -80,11 +132,7 @@ impl MockNetServer {
     /// Records the call, insists on a ticket and answers with NetServer's success headers.
     fn begin(&self, operation: &'static str) -> Result<(), Fault> {
         let headers = context::request_headers::<RequestHeaders>().unwrap_or_default();
-        self.state
-            .received
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((operation, headers.clone()));
+        self.record(operation, &headers);
         if headers.ticket().is_none_or(str::is_empty) {
             return Err(Fault::sender(format!(
                 "{operation} needs a Credentials header with a non-empty Ticket (get one from SoPrincipal)"
@@ -92,6 +140,19 @@ impl MockNetServer {
         }
         context::set_response_headers(ResponseHeaders::succeeded());
         Ok(())
+    }
+
+    /// Appends a call to the ring, dropping the oldest once it holds `record_limit`.
+    fn record(&self, operation: &'static str, headers: &RequestHeaders) {
+        let limit = self.state.record_limit.load(Ordering::Relaxed);
+        if limit == 0 {
+            return;
+        }
+        let mut received = self.lock_received();
+        while received.len() >= limit {
+            received.pop_front();
+        }
+        received.push_back((operation, headers.clone()));
     }
 }
 

@@ -1,7 +1,13 @@
-//! A transport wrapper that keeps the envelopes of each exchange, so the examples can show what
-//! went over the wire; with credentials blanked out before anything is printed.
+//! A transport wrapper that keeps the envelopes of the last exchanges, so the examples can show
+//! what went over the wire; with credentials blanked out before anything is printed.
+//!
+//! Only the last [`DEFAULT_RECORD_LIMIT`] exchanges are kept (see
+//! [`RecordingTransport::with_record_limit`]): a recorder left in a long-running client must not
+//! grow with every call.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use soap_core::transport::BoxFuture;
 use soap_core::{Error, OutgoingCall, RawResponse, Transport};
@@ -21,7 +27,10 @@ pub struct Exchange {
     pub response: String,
 }
 
-/// Wraps a transport and records every [`Exchange`].
+/// How many exchanges a recorder keeps unless told otherwise.
+pub const DEFAULT_RECORD_LIMIT: usize = 64;
+
+/// Wraps a transport and records the last [`DEFAULT_RECORD_LIMIT`] [`Exchange`]s.
 ///
 /// ```
 /// use examples::recording::RecordingTransport;
@@ -40,24 +49,84 @@ pub struct Exchange {
 #[derive(Debug, Clone)]
 pub struct RecordingTransport<T> {
     inner: Arc<T>,
-    log: Arc<Mutex<Vec<Exchange>>>,
+    log: Arc<Log>,
+}
+
+/// The ring of exchanges, shared by clones of one recorder.
+#[derive(Debug)]
+struct Log {
+    /// The last `limit` exchanges, oldest first.
+    exchanges: Mutex<VecDeque<Exchange>>,
+    /// The most exchanges kept; 0 keeps none. Atomic so the builder can set it on a shared log.
+    limit: AtomicUsize,
 }
 
 impl<T: Transport> RecordingTransport<T> {
-    /// Records what goes through `inner`.
+    /// Records what goes through `inner`, keeping the last [`DEFAULT_RECORD_LIMIT`] exchanges.
     pub fn new(inner: T) -> Self {
         RecordingTransport {
             inner: Arc::new(inner),
-            log: Arc::default(),
+            log: Arc::new(Log {
+                exchanges: Mutex::default(),
+                limit: AtomicUsize::new(DEFAULT_RECORD_LIMIT),
+            }),
         }
     }
 
-    /// The exchanges so far, oldest first.
+    /// This recorder, keeping the last `limit` exchanges (0: none); older ones drop out of
+    /// [`exchanges`](Self::exchanges) as new ones arrive. Clones share the setting.
+    ///
+    /// ```
+    /// use examples::recording::RecordingTransport;
+    /// use soap_core::InMemoryTransport;
+    /// # use examples::{mock::MockNetServer, netserver::*};
+    /// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+    /// let recorder = RecordingTransport::new(InMemoryTransport::new(CustomerServiceServer::new(MockNetServer::new())))
+    ///     .with_record_limit(2);
+    /// let client = CustomerServiceClient::new(recorder.clone())
+    ///     .with_headers(RequestHeaders::new("token", SoCredentials::new("7T:secret")));
+    /// for login_id in 1..=3 {
+    ///     client.remove_session(login_id).await.unwrap();
+    /// }
+    /// let exchanges = recorder.exchanges();
+    /// assert_eq!(exchanges.len(), 2);
+    /// assert!(exchanges[0].request.contains("<tns:LoginId>2</tns:LoginId>")); // 1 dropped out
+    /// assert!(exchanges[1].request.contains("<tns:LoginId>3</tns:LoginId>"));
+    /// # });
+    /// ```
+    pub fn with_record_limit(self, limit: usize) -> Self {
+        self.log.limit.store(limit, Ordering::Relaxed);
+        let mut exchanges = self.log.lock();
+        let excess = exchanges.len().saturating_sub(limit);
+        exchanges.drain(..excess);
+        drop(exchanges);
+        self
+    }
+
+    /// The last exchanges (see [`with_record_limit`](Self::with_record_limit)), oldest first.
     pub fn exchanges(&self) -> Vec<Exchange> {
-        self.log
+        self.log.lock().iter().cloned().collect()
+    }
+}
+
+impl Log {
+    fn lock(&self) -> MutexGuard<'_, VecDeque<Exchange>> {
+        self.exchanges
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+    }
+
+    /// Appends an exchange, dropping the oldest once the ring is full.
+    fn push(&self, exchange: Exchange) {
+        let limit = self.limit.load(Ordering::Relaxed);
+        if limit == 0 {
+            return;
+        }
+        let mut exchanges = self.lock();
+        while exchanges.len() >= limit {
+            exchanges.pop_front();
+        }
+        exchanges.push_back(exchange);
     }
 }
 
@@ -76,10 +145,7 @@ impl<T: Transport> Transport for RecordingTransport<T> {
                 exchange.status = Some(response.status);
                 exchange.response = String::from_utf8_lossy(&response.body).into_owned();
             }
-            self.log
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(exchange);
+            self.log.push(exchange);
             result
         })
     }

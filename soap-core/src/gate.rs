@@ -708,6 +708,15 @@ impl<'a> Pass<'a> {
     fn reference(&mut self, start: usize, reference: &[u8]) -> Result<(), Failure> {
         self.add_text(reference.len() + 2)?;
         let c = check_reference(reference).map_err(|m| not_well_formed(start, m))?;
+        // A reference is content, which XML allows only inside the root element: before or after
+        // it only literal white space, comments and PIs may stand, so even `&#x20;` is an error
+        // there (and xml-rs, the reference reader, refuses it too).
+        if matches!(self.place, Place::BeforeRoot | Place::AfterRoot) {
+            return Err(not_well_formed(
+                start,
+                "a character or entity reference outside the root element",
+            ));
+        }
         if c.is_some_and(|c| matches!(c, ' ' | '\t' | '\r' | '\n')) {
             return Ok(());
         }
@@ -1377,6 +1386,27 @@ mod tests {
         }
         let twice = xml_error(&envelope("", "<a:Op>\n <a:B x='1' x='2'/></a:Op>"));
         assert!(twice.contains("written twice"), "{twice}");
+    }
+
+    #[test]
+    fn references_outside_the_root_are_refused_even_for_white_space() {
+        // Found by the gate-vs-reference property test: `&#x20;` before the root was taken for
+        // white space and accepted; XML allows references only in content.
+        for xml in [
+            format!("&#x20;{}", envelope("", "<a:Op/>")),
+            format!("<?xml version='1.0'?>&#10;{}", envelope("", "<a:Op/>")),
+            format!("{}&#x20;", envelope("", "<a:Op/>")),
+            format!("{}\n&#9;", envelope("", "<a:Op/>")),
+            format!("&amp;{}", envelope("", "<a:Op/>")),
+        ] {
+            let message = xml_error(&xml);
+            assert!(
+                message.contains("outside the root element"),
+                "{xml}: {message}"
+            );
+        }
+        // Inside the root, a white-space reference between SOAP elements is still white space.
+        assert!(gate(&envelope("&#x20;", "&#10;<a:Op/>")).is_ok());
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! normaliser, so goldens compare meaning (names by namespace URI, attributes, text) and not
 //! prefixes, declaration order or indentation.
 
+pub mod answer;
+pub mod fuzzing;
 pub mod handwritten;
+pub mod reference;
 
 use std::path::PathBuf;
 
