@@ -5,7 +5,8 @@
 //! | [`handle_http`] | the one place an HTTP request becomes a handler call: method checks, `?wsdl`, the body limit |
 //! | [`SoapService`] | a tower `Service` around a handler, to mount in axum or any tower stack |
 //! | [`Limits`] | the per-request limits [`handle_http`] applies: body size, body read and operation timeouts |
-//! | [`Server`] | a ready-made hyper server: several handlers under paths, TLS, HTTP/1.1 and HTTP/2, graceful shutdown |
+//! | [`Server`] | a ready-made hyper server: several handlers under paths, TLS, HTTP/1.1 and HTTP/2, connection limits and timeouts, graceful shutdown |
+//! | `registry` (private) | the server's live connections and their states, for shedding at capacity and idle timeouts |
 //! | `transport::coding` (private) | `Content-Encoding`, shared with the client |
 //!
 //! Generated `{Trait}Server`s are [`SoapHandler`]s; everything here takes any handler.
@@ -27,12 +28,15 @@ use crate::transport::coding::{self, DecodeError};
 use crate::transport::SoapHandler;
 use crate::version::SoapVersion;
 
+mod registry;
 mod serve;
 mod service;
 
 pub use serve::{
-    RemoteAddr, Server, ServerBuilder, ServerHandle, DEFAULT_HEADER_READ_TIMEOUT,
-    DEFAULT_MAX_CONNECTIONS,
+    RemoteAddr, Server, ServerBuilder, ServerHandle, DEFAULT_FIRST_REQUEST_TIMEOUT,
+    DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_HTTP2_KEEP_ALIVE_INTERVAL,
+    DEFAULT_HTTP2_KEEP_ALIVE_TIMEOUT, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_SHUTDOWN_TIMEOUT,
 };
 pub use service::SoapService;
 
