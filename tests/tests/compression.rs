@@ -25,6 +25,8 @@ use hyper_util::rt::TokioExecutor;
 use soap_core::server::{Server, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
 use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
 
 const PATH: &str = "/Remote/Services86/CustomerService.svc";
 const ACTION: &str =
@@ -304,6 +306,56 @@ async fn an_answer_that_does_not_decode_is_a_transport_error() {
             };
             assert!(message.contains(encoding), "{message}");
         }
+    })
+    .await;
+}
+
+/// The call's deadline covers the body too: an answer announced as 1 KiB of gzip whose bytes
+/// trickle in is a timeout, not a hang.
+#[tokio::test]
+async fn the_request_timeout_covers_reading_and_decoding_the_answer() {
+    bounded(async {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let server = tokio::spawn(async move {
+            let (mut socket, _) = listener.accept().await.unwrap();
+            let mut head = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                let n = socket.read(&mut buf).await.unwrap();
+                assert!(n > 0, "the client closed before sending its request");
+                head.extend_from_slice(&buf[..n]);
+            }
+            let answer = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\
+                          Content-Encoding: gzip\r\nContent-Length: 1024\r\n\r\n";
+            socket.write_all(answer.as_bytes()).await.unwrap();
+            let gzip = gzip(RESPONSE.as_bytes());
+            for byte in gzip.iter().cycle() {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                if socket.write_all(&[*byte]).await.is_err() {
+                    return;
+                }
+            }
+        });
+        let transport = HttpTransport::builder(format!("http://{addr}{PATH}"))
+            .request_timeout(Duration::from_millis(500))
+            .build()
+            .unwrap();
+
+        let err = transport.send(call()).await.unwrap_err();
+
+        assert!(
+            matches!(
+                err,
+                Error::Timeout {
+                    phase: "reading the response body",
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        drop(transport);
+        server.await.unwrap();
     })
     .await;
 }

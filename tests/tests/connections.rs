@@ -192,6 +192,40 @@ async fn idle_keep_alive_connections_beyond_the_cap_are_shed() {
 }
 
 #[tokio::test]
+async fn a_stalled_http2_preface_is_closed_at_the_first_request_timeout() {
+    bounded(async {
+        let (addr, _server) =
+            spawn(builder().first_request_timeout(Duration::from_millis(300))).await;
+        let mut socket = TcpStream::connect(addr).await.unwrap();
+        socket.write_all(b"PRI * HTTP/2.0\r\n").await.unwrap();
+
+        let mut buf = Vec::new();
+        let read = socket.read_to_end(&mut buf).await;
+
+        assert!(read.is_err() || buf.is_empty(), "{read:?} {buf:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_idle_keep_alive_connection_is_closed_at_the_idle_timeout() {
+    bounded(async {
+        let (addr, _server) = spawn(builder().idle_timeout(Duration::from_millis(300))).await;
+        let mut socket = TcpStream::connect(addr).await.unwrap();
+        let request = format!("{}{REQUEST}", head(REQUEST.len(), true));
+        socket.write_all(request.as_bytes()).await.unwrap();
+        assert_ok(&read_response(&mut socket).await);
+
+        // Nothing more is sent: the server hangs up (the header read timeout is out of reach).
+        let mut buf = Vec::new();
+        let read = socket.read_to_end(&mut buf).await;
+
+        assert!(read.is_err() || buf.is_empty(), "{read:?} {buf:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_trickled_request_head_is_cut_off_and_does_not_keep_a_good_request_out() {
     bounded(async {
         let (addr, _server) = spawn(
@@ -335,6 +369,51 @@ async fn a_slow_handler_is_ended_by_the_operation_timeout_with_a_server_fault() 
 
         assert!(response.starts_with("HTTP/1.1 500"), "{response}");
         assert!(response.contains(":Server<"), "{response}");
+    })
+    .await;
+}
+
+/// Answers `<released/>` once `release` is notified; tells `entered` when a request arrives.
+#[derive(Default)]
+struct Gate {
+    entered: Arc<Notify>,
+    release: Arc<Notify>,
+}
+
+impl SoapHandler for Gate {
+    fn handle(&self, _request: Request<Bytes>) -> BoxFuture<'static, Response<Bytes>> {
+        self.entered.notify_one();
+        let release = Arc::clone(&self.release);
+        Box::pin(async move {
+            release.notified().await;
+            Response::new(Bytes::from_static(b"<released/>"))
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_busy_connection_is_never_shed() {
+    bounded(async {
+        let gate = Gate::default();
+        let (entered, release) = (Arc::clone(&gate.entered), Arc::clone(&gate.release));
+        let (addr, _server) = spawn(builder().route("/gate", gate)).await;
+        let mut busy = TcpStream::connect(addr).await.unwrap();
+        let request = format!("{}{REQUEST}", head(REQUEST.len(), true)).replace(PATH, "/gate");
+        busy.write_all(request.as_bytes()).await.unwrap();
+        entered.notified().await;
+
+        // It is the oldest connection, and 3×CAP quiet ones arrive after it.
+        let closed = Closed::default();
+        for _ in 0..3 * CAP {
+            closed.watch(TcpStream::connect(addr).await.unwrap());
+        }
+        assert_ok(&good_request(addr).await);
+        closed.at_least(2 * CAP).await;
+
+        release.notify_one();
+        let response = read_response(&mut busy).await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+        assert!(response.ends_with("<released/>"), "{response}");
     })
     .await;
 }

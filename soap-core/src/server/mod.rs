@@ -2,7 +2,7 @@
 //!
 //! | item | job |
 //! |---|---|
-//! | [`handle_http`] | the one place an HTTP request becomes a handler call: method checks, `?wsdl`, the body limit |
+//! | [`handle_http`] | the one place an HTTP request becomes a handler call: method checks, `?wsdl`, `Content-Encoding`, the [`Limits`] |
 //! | [`SoapService`] | a tower `Service` around a handler, to mount in axum or any tower stack |
 //! | [`Limits`] | the per-request limits [`handle_http`] applies: body size, body read and operation timeouts |
 //! | [`Server`] | a ready-made hyper server: several handlers under paths, TLS, HTTP/1.1 and HTTP/2, connection limits and timeouts, graceful shutdown |
@@ -91,8 +91,8 @@ impl Limits {
     pub const DEFAULT_MAX_BODY_SIZE: usize = 4 * 1024 * 1024;
     /// The default time to read a request body: 60 s, time for 4 MiB at about 70 KB/s.
     pub const DEFAULT_BODY_READ_TIMEOUT: Duration = Duration::from_secs(60);
-    /// The default time an operation may run: 120 s, which is also how long IIS keeps an idle
-    /// connection, so a client that waits that long has likely given up.
+    /// The default time an operation may run: 120 s, a little above ASP.NET's default request
+    /// execution timeout (110 s), which NetServer's own operations live with.
     pub const DEFAULT_OPERATION_TIMEOUT: Duration = Duration::from_secs(120);
 
     /// These limits with another largest request body.
