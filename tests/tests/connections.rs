@@ -16,9 +16,10 @@ use bytes::Bytes;
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use http::{Request, Response};
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use soap_core::server::{Server, ServerBuilder, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
-use soap_core::Error;
+use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::Notify;
@@ -258,6 +259,60 @@ async fn a_trickled_request_head_is_cut_off_and_does_not_keep_a_good_request_out
         for trickle in trickles {
             trickle.await.unwrap();
         }
+    })
+    .await;
+}
+
+/// A server config presenting a fresh self-signed certificate for `localhost`, and the
+/// certificate to trust.
+fn self_signed() -> (rustls::ServerConfig, CertificateDer<'static>) {
+    let generated = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let cert = generated.cert.der().clone();
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
+        generated.signing_key.serialize_der(),
+    ));
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(vec![cert.clone()], key)
+    .unwrap();
+    (config, cert)
+}
+
+#[tokio::test]
+async fn stalled_tls_handshakes_beyond_the_cap_are_shed() {
+    bounded(async {
+        let (config, cert) = self_signed();
+        let (addr, _server) = spawn(builder().tls(config)).await;
+        // Half a TLS record header, then nothing.
+        let closed = Closed::default();
+        for _ in 0..3 * CAP {
+            let mut socket = TcpStream::connect(addr).await.unwrap();
+            socket.write_all(&[0x16, 0x03]).await.unwrap();
+            closed.watch(socket);
+        }
+
+        let transport = HttpTransport::builder(format!("https://localhost:{}{PATH}", addr.port()))
+            .add_root_certificate(cert)
+            .built_in_roots(false)
+            .build()
+            .unwrap();
+        let response = transport
+            .send(OutgoingCall {
+                service: "CustomerService",
+                operation: "RemoveSession",
+                version: SoapVersion::V11,
+                action: ACTION.into(),
+                body: Bytes::from_static(REQUEST.as_bytes()),
+            })
+            .await
+            .unwrap();
+
+        assert_eq!(response.status, 200);
+        closed.at_least(2 * CAP).await;
     })
     .await;
 }
