@@ -16,6 +16,8 @@ use bytes::Bytes;
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use http::{Request, Response};
+use http_body_util::{BodyExt, Full};
+use hyper_util::rt::{TokioExecutor, TokioIo};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use soap_core::server::{Server, ServerBuilder, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
@@ -222,6 +224,33 @@ async fn an_idle_keep_alive_connection_is_closed_at_the_idle_timeout() {
         let read = socket.read_to_end(&mut buf).await;
 
         assert!(read.is_err() || buf.is_empty(), "{read:?} {buf:?}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_idle_http2_connection_is_closed_at_the_idle_timeout() {
+    bounded(async {
+        let (addr, _server) = spawn(builder().idle_timeout(Duration::from_millis(300))).await;
+        let io = TokioIo::new(TcpStream::connect(addr).await.unwrap());
+        let (mut send, connection) =
+            hyper::client::conn::http2::handshake(TokioExecutor::new(), io)
+                .await
+                .unwrap();
+        let connection = tokio::spawn(connection);
+
+        let request = Request::post(format!("http://{addr}{PATH}"))
+            .header("content-type", "text/xml; charset=utf-8")
+            .header("soapaction", format!("\"{ACTION}\""))
+            .body(Full::new(Bytes::from_static(REQUEST.as_bytes())))
+            .unwrap();
+        let response = send.send_request(request).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        assert!(String::from_utf8_lossy(&body).contains("RemoveSessionResponse"));
+
+        // No further request: the server closes the connection, which ends the client's half.
+        let _ = connection.await.unwrap();
     })
     .await;
 }
