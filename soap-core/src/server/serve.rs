@@ -5,30 +5,47 @@ use std::convert::Infallible;
 use std::fmt;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::pin::pin;
+use std::pin::{pin, Pin};
 use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use bytes::Bytes;
 use http::{Request, Response, StatusCode};
-use hyper::body::Incoming;
+use hyper::body::{Body, Frame, Incoming, SizeHint};
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
-use hyper_util::server::graceful::{GracefulConnection, GracefulShutdown, Watcher};
+use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::net::{TcpListener, TcpStream, ToSocketAddrs};
-use tokio::sync::{watch, Semaphore};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_rustls::TlsAcceptor;
 use tracing::Instrument;
 
+use super::registry::{Connection, InFlight, Registry};
 use super::{handle_http, request_span, text, Limits, ResponseBody};
 use crate::error::Error;
 use crate::transport::SoapHandler;
 
-/// How long a client may take to send a request's headers (and, over TLS, to finish the
-/// handshake) unless configured otherwise.
+/// How long a client may take to send an HTTP/1.1 request head, unless configured otherwise.
 pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
-/// How many connections are served at once unless configured otherwise.
+/// How long a new connection may take to start its first request (TLS handshake, HTTP/2
+/// preface and settings, request head), unless configured otherwise.
+pub const DEFAULT_FIRST_REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a kept-alive connection may sit idle between requests, unless configured
+/// otherwise: the two minutes IIS (and so NetServer) keeps them.
+pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
+/// How often an HTTP/2 connection that has received nothing is pinged, unless configured
+/// otherwise.
+pub const DEFAULT_HTTP2_KEEP_ALIVE_INTERVAL: Duration = Duration::from_secs(60);
+/// How long the answer to an HTTP/2 keep-alive ping may take before the connection is closed,
+/// unless configured otherwise.
+pub const DEFAULT_HTTP2_KEEP_ALIVE_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long a graceful shutdown waits for calls in flight before it drops the connections left,
+/// unless configured otherwise.
+pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(20);
+/// How many connections are kept open at once unless configured otherwise.
 pub const DEFAULT_MAX_CONNECTIONS: usize = 1024;
 
 /// The peer address of the connection a request arrived on. [`Server`] puts it in the
@@ -40,18 +57,75 @@ pub struct RemoteAddr(pub SocketAddr);
 ///
 /// # Defaults
 ///
-/// | setting | default |
-/// |---|---|
-/// | largest request body | 4 MiB ([`Limits::DEFAULT_MAX_BODY_SIZE`]) |
-/// | header read timeout (and TLS handshake timeout) | 30 s ([`DEFAULT_HEADER_READ_TIMEOUT`]) |
-/// | connections served at once | 1024 ([`DEFAULT_MAX_CONNECTIONS`]) |
-/// | TLS | off |
+/// Every duration must be above zero and every size at least 1: [`bind`](Self::bind) reports
+/// a violation as [`Error::Config`]. "Per request" limits are [`Limits`], which
+/// [`SoapService`](super::SoapService) applies too; "per connection" ones only `Server` does.
+///
+/// | setting | default | constant | knob | scope |
+/// |---|---|---|---|---|
+/// | largest request body, as sent and decoded | 4 MiB | [`Limits::DEFAULT_MAX_BODY_SIZE`] | [`max_body_size`](Self::max_body_size) | per request |
+/// | reading a request body | 60 s | [`Limits::DEFAULT_BODY_READ_TIMEOUT`] | [`body_read_timeout`](Self::body_read_timeout) | per request |
+/// | running an operation | 120 s | [`Limits::DEFAULT_OPERATION_TIMEOUT`] | [`operation_timeout`](Self::operation_timeout) | per request |
+/// | connections open at once | 1024 | [`DEFAULT_MAX_CONNECTIONS`] | [`max_connections`](Self::max_connections) | server |
+/// | new connection to its first request (TLS, HTTP/2 preface, head) | 10 s | [`DEFAULT_FIRST_REQUEST_TIMEOUT`] | [`first_request_timeout`](Self::first_request_timeout) | per connection |
+/// | HTTP/1.1 request head | 30 s | [`DEFAULT_HEADER_READ_TIMEOUT`] | [`header_read_timeout`](Self::header_read_timeout) | per connection |
+/// | idle between requests | 120 s | [`DEFAULT_IDLE_TIMEOUT`] | [`idle_timeout`](Self::idle_timeout) | per connection |
+/// | HTTP/2 keep-alive ping interval | 60 s | [`DEFAULT_HTTP2_KEEP_ALIVE_INTERVAL`] | [`http2_keep_alive_interval`](Self::http2_keep_alive_interval) | per connection |
+/// | HTTP/2 keep-alive ping answer | 20 s | [`DEFAULT_HTTP2_KEEP_ALIVE_TIMEOUT`] | [`http2_keep_alive_timeout`](Self::http2_keep_alive_timeout) | per connection |
+/// | graceful shutdown | 20 s | [`DEFAULT_SHUTDOWN_TIMEOUT`] | [`shutdown_timeout`](Self::shutdown_timeout) | server |
+/// | TLS | off | | [`tls`](Self::tls) | server |
+///
+/// ```
+/// use std::time::Duration;
+/// use soap_core::server::Server;
+/// # use soap_core::transport::{BoxFuture, SoapHandler};
+/// # struct Echo;
+/// # impl SoapHandler for Echo { fn handle(&self, r: http::Request<bytes::Bytes>) -> BoxFuture<'static, http::Response<bytes::Bytes>> { Box::pin(async move { http::Response::new(r.into_body()) }) } }
+/// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+/// let server = Server::builder()
+///     .route("/soap", Echo)
+///     .max_connections(256)
+///     .idle_timeout(Duration::from_secs(30))
+///     .operation_timeout(Some(Duration::from_secs(10)))
+///     .bind("127.0.0.1:0")
+///     .await?;
+///
+/// let zero = Server::builder().route("/soap", Echo).idle_timeout(Duration::ZERO).bind("127.0.0.1:0").await;
+/// assert!(matches!(zero, Err(soap_core::Error::Config { .. })));
+/// # Ok::<(), soap_core::Error>(())
+/// # }).unwrap();
+/// ```
 pub struct ServerBuilder {
     routes: Vec<(String, Arc<dyn SoapHandler>)>,
     limits: Limits,
-    header_read_timeout: Duration,
     max_connections: usize,
+    timeouts: Timeouts,
     tls: Option<Arc<rustls::ServerConfig>>,
+}
+
+/// The per-connection and shutdown timeouts of a [`ServerBuilder`].
+#[derive(Debug, Clone, Copy)]
+struct Timeouts {
+    header_read: Duration,
+    first_request: Duration,
+    idle: Duration,
+    http2_keep_alive_interval: Duration,
+    http2_keep_alive: Duration,
+    shutdown: Duration,
+}
+
+impl Timeouts {
+    /// Each with the knob that sets it, for the error message.
+    fn named(&self) -> [(&'static str, Duration); 6] {
+        [
+            ("header_read_timeout", self.header_read),
+            ("first_request_timeout", self.first_request),
+            ("idle_timeout", self.idle),
+            ("http2_keep_alive_interval", self.http2_keep_alive_interval),
+            ("http2_keep_alive_timeout", self.http2_keep_alive),
+            ("shutdown_timeout", self.shutdown),
+        ]
+    }
 }
 
 impl ServerBuilder {
@@ -63,24 +137,87 @@ impl ServerBuilder {
         self
     }
 
-    /// The largest request body accepted, in bytes (default 4 MiB). A larger request is
-    /// answered `413` with a Client/Sender fault.
+    /// Replaces every per-request limit at once (see [`Limits`]).
+    pub fn limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    /// The largest request body accepted, in bytes, as sent and once decoded (default 4 MiB).
+    /// A larger request is answered `413` with a Client/Sender fault.
     pub fn max_body_size(mut self, bytes: usize) -> Self {
         self.limits.max_body_size = bytes;
         self
     }
 
-    /// How long a client may take to send a request's headers, and over TLS to complete the
-    /// handshake, before its connection is closed (default 30 s). Also bounds how long a new
-    /// connection may stay silent and how long an idle HTTP/1.1 keep-alive connection is kept.
-    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
-        self.header_read_timeout = timeout;
+    /// How long reading a whole request body may take, from the end of its head (default
+    /// 60 s). A body that trickles in or never comes is answered `408` with a Client/Sender
+    /// fault, and an HTTP/1.1 connection is closed after it.
+    pub fn body_read_timeout(mut self, timeout: Duration) -> Self {
+        self.limits.body_read_timeout = timeout;
         self
     }
 
-    /// How many connections are served at once (default 1024). Further connections are not
-    /// refused: they wait, unaccepted, in the operating system's listen backlog until a served
-    /// connection closes (and only when that backlog is full does the OS refuse them).
+    /// How long a handler may take to answer, or `None` for no limit (default 120 s). When it
+    /// runs out the operation is cancelled and the client gets `500` with a Server/Receiver
+    /// fault.
+    pub fn operation_timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.limits.operation_timeout = timeout;
+        self
+    }
+
+    /// How long a client may take to send an HTTP/1.1 request head (default 30 s); the
+    /// connection is closed when it runs out. hyper starts this timer whenever the connection
+    /// waits for a head, idle ones included, so an idle HTTP/1.1 connection is closed after the
+    /// shorter of this and [`idle_timeout`](Self::idle_timeout).
+    pub fn header_read_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.header_read = timeout;
+        self
+    }
+
+    /// How long a new connection may take to start its first request (default 10 s): the TLS
+    /// handshake, HTTP/2's preface and settings, and the request's head all fit in it. A
+    /// connection that has not got that far is closed. A new connection gets the shorter of
+    /// this and [`header_read_timeout`](Self::header_read_timeout), whatever its protocol.
+    pub fn first_request_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.first_request = timeout;
+        self
+    }
+
+    /// How long a kept-alive connection may sit with no request in flight before it is closed
+    /// (default 120 s). See [`header_read_timeout`](Self::header_read_timeout) for HTTP/1.1.
+    pub fn idle_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.idle = timeout;
+        self
+    }
+
+    /// How long an HTTP/2 connection may receive nothing before the server pings it (default
+    /// 60 s).
+    pub fn http2_keep_alive_interval(mut self, interval: Duration) -> Self {
+        self.timeouts.http2_keep_alive_interval = interval;
+        self
+    }
+
+    /// How long the server waits for the answer to an HTTP/2 keep-alive ping before closing
+    /// the connection (default 20 s).
+    pub fn http2_keep_alive_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.http2_keep_alive = timeout;
+        self
+    }
+
+    /// How long a graceful shutdown waits for calls in flight (default 20 s). Quiet
+    /// connections are closed at once when the shutdown starts; when this runs out, the
+    /// connections still busy are dropped and their calls cancelled.
+    pub fn shutdown_timeout(mut self, timeout: Duration) -> Self {
+        self.timeouts.shutdown = timeout;
+        self
+    }
+
+    /// How many connections are kept open at once (default 1024). The server never stops
+    /// accepting: at the limit, a new connection takes the place of the oldest one that is
+    /// idle or has not yet started a request, which is closed; connections with a request in
+    /// flight are never closed for this. Only when every connection is busy is the new one
+    /// closed at once.
     pub fn max_connections(mut self, connections: usize) -> Self {
         self.max_connections = connections;
         self
@@ -116,6 +253,12 @@ impl ServerBuilder {
         if self.max_connections == 0 {
             return Err(Error::config("max_connections must be at least 1"));
         }
+        self.limits.validate()?;
+        for (knob, duration) in self.timeouts.named() {
+            if duration.is_zero() {
+                return Err(Error::config(format!("{knob} must not be zero")));
+            }
+        }
         let mut routes = HashMap::with_capacity(self.routes.len());
         for (path, handler) in self.routes {
             if !path.starts_with('/') {
@@ -133,9 +276,12 @@ impl ServerBuilder {
         let mut auto = auto::Builder::new(TokioExecutor::new());
         auto.http1()
             .timer(TokioTimer::new())
-            .header_read_timeout(self.header_read_timeout)
+            .header_read_timeout(self.timeouts.header_read)
             .keep_alive(true);
-        auto.http2().timer(TokioTimer::new());
+        auto.http2()
+            .timer(TokioTimer::new())
+            .keep_alive_interval(self.timeouts.http2_keep_alive_interval)
+            .keep_alive_timeout(self.timeouts.http2_keep_alive);
         // Over TLS, ALPN has already said which version it is; the sniffing is for plain TCP.
         let h1 = auto.clone().http1_only();
         let h2 = auto.clone().http2_only();
@@ -152,9 +298,12 @@ impl ServerBuilder {
                 h1,
                 h2,
                 tls: self.tls.map(TlsAcceptor::from),
-                header_read_timeout: self.header_read_timeout,
+                // Before the protocol is known, the HTTP/1.1 head timeout bounds the wait too.
+                first_request_timeout: self.timeouts.first_request.min(self.timeouts.header_read),
+                idle_timeout: self.timeouts.idle,
             }),
             max_connections: self.max_connections,
+            shutdown_timeout: self.timeouts.shutdown,
         })
     }
 }
@@ -167,8 +316,8 @@ impl fmt::Debug for ServerBuilder {
                 &self.routes.iter().map(|(path, _)| path).collect::<Vec<_>>(),
             )
             .field("limits", &self.limits)
-            .field("header_read_timeout", &self.header_read_timeout)
             .field("max_connections", &self.max_connections)
+            .field("timeouts", &self.timeouts)
             .field("tls", &self.tls.is_some())
             .finish()
     }
@@ -180,6 +329,13 @@ impl fmt::Debug for ServerBuilder {
 /// knowledge) or TLS (chosen by ALPN). Each request runs in an `info` span `soap.request` with
 /// `http.method`, `http.path` and `http.status`; bodies are never logged. Handlers find the
 /// peer's address as a [`RemoteAddr`] request extension.
+///
+/// The server never stops accepting connections. It keeps at most
+/// [`max_connections`](ServerBuilder::max_connections) open: at the limit, a new connection
+/// replaces the oldest one that is idle or has not yet started a request, so silent sockets,
+/// stalled TLS handshakes or HTTP/2 prefaces and idle keep-alive connections cannot keep a
+/// good request out; a connection with a request in flight is never closed for this. Every
+/// stage of a connection has its own timeout (the table on [`ServerBuilder`]).
 ///
 /// ```no_run
 /// use soap_core::server::Server;
@@ -208,6 +364,7 @@ pub struct Server {
     shared: Arc<Shared>,
     connections: Arc<ConnectionConfig>,
     max_connections: usize,
+    shutdown_timeout: Duration,
 }
 
 impl Server {
@@ -216,8 +373,15 @@ impl Server {
         ServerBuilder {
             routes: Vec::new(),
             limits: Limits::default(),
-            header_read_timeout: DEFAULT_HEADER_READ_TIMEOUT,
             max_connections: DEFAULT_MAX_CONNECTIONS,
+            timeouts: Timeouts {
+                header_read: DEFAULT_HEADER_READ_TIMEOUT,
+                first_request: DEFAULT_FIRST_REQUEST_TIMEOUT,
+                idle: DEFAULT_IDLE_TIMEOUT,
+                http2_keep_alive_interval: DEFAULT_HTTP2_KEEP_ALIVE_INTERVAL,
+                http2_keep_alive: DEFAULT_HTTP2_KEEP_ALIVE_TIMEOUT,
+                shutdown: DEFAULT_SHUTDOWN_TIMEOUT,
+            },
             tls: None,
         }
     }
@@ -228,9 +392,10 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then shuts down gracefully: the listening socket is
-    /// closed at once (new connections are refused), calls in flight run to completion, idle
-    /// connections are closed, and this future resolves when every connection is gone. Bound
-    /// the wait with `tokio::time::timeout` if a handler may hang.
+    /// closed at once (new connections are refused), quiet connections are closed, calls in
+    /// flight run to completion for up to the [shutdown timeout](ServerBuilder::shutdown_timeout)
+    /// after which the connections left are dropped, and this future resolves when every
+    /// connection is gone.
     pub async fn serve(self, shutdown: impl Future<Output = ()>) {
         self.run(shutdown, None).await;
     }
@@ -264,23 +429,16 @@ impl Server {
             shared,
             connections,
             max_connections,
+            shutdown_timeout,
         } = self;
-        let graceful = GracefulShutdown::new();
-        // Stops connections that have not reached hyper yet (TLS handshake, first byte), which
-        // the graceful watcher cannot see.
-        let (stop_tx, stop_rx) = watch::channel(false);
-        let slots = Arc::new(Semaphore::new(max_connections));
+        let registry = Registry::new(max_connections);
+        let (phase_tx, phase) = watch::channel(Phase::Serving);
         let mut shutdown = pin!(shutdown);
         tracing::debug!(%local_addr, "SOAP server listening");
 
+        // Never stops accepting: at capacity the registry makes room (see `registry`), so a
+        // good request is not kept out by idle or stalled sockets.
         loop {
-            // A slot is taken before accepting, so connections beyond the limit wait in the backlog.
-            let slot = tokio::select! {
-                biased;
-                () = &mut shutdown => break,
-                slot = Arc::clone(&slots).acquire_owned() => slot,
-            };
-            let Ok(slot) = slot else { break };
             let accepted = tokio::select! {
                 biased;
                 () = &mut shutdown => break,
@@ -290,39 +448,66 @@ impl Server {
                 Ok(accepted) => accepted,
                 Err(err) if is_connection_error(&err) => continue,
                 Err(err) => {
-                    // Typically out of file descriptors: retrying at once would spin.
-                    tracing::error!(error = %err, "accepting a connection failed; pausing for a second");
+                    // Typically out of file descriptors: retrying at once would spin. Shedding a
+                    // quiet connection frees one, so then a short pause will do.
+                    let pause = if registry.shed_one() {
+                        Duration::from_millis(50)
+                    } else {
+                        Duration::from_secs(1)
+                    };
+                    tracing::error!(error = %err, ?pause, "accepting a connection failed; pausing");
                     tokio::select! {
                         biased;
                         () = &mut shutdown => break,
-                        () = tokio::time::sleep(Duration::from_secs(1)) => continue,
+                        () = tokio::time::sleep(pause) => continue,
                     }
                 }
             };
+            let Some(connection) = registry.admit() else {
+                tracing::debug!(%peer, "every connection is busy: closing the new one");
+                continue;
+            };
             // SOAP exchanges are small request/response pairs: Nagle only adds latency.
             let _ = tcp.set_nodelay(true);
-            let connection = serve_connection(
+            tokio::spawn(serve_connection(
                 tcp,
                 peer,
+                connection,
                 Arc::clone(&connections),
                 Arc::clone(&shared),
-                graceful.watcher(),
-                stop_rx.clone(),
-            );
-            tokio::spawn(async move {
-                connection.await;
-                drop(slot);
-            });
+                phase.clone(),
+            ));
         }
 
         drop(listener);
         if let Some(closed) = closed {
             closed.send_replace(true);
         }
-        stop_tx.send_replace(true);
-        tracing::debug!(%local_addr, connections = graceful.count(), "SOAP server shutting down");
-        graceful.shutdown().await;
+        tracing::debug!(%local_addr, connections = registry.len(), "SOAP server shutting down");
+        phase_tx.send_replace(Phase::Draining);
+        if tokio::time::timeout(shutdown_timeout, registry.wait_empty())
+            .await
+            .is_err()
+        {
+            tracing::warn!(
+                connections = registry.len(),
+                ?shutdown_timeout,
+                "graceful shutdown timed out; dropping the connections left"
+            );
+            phase_tx.send_replace(Phase::Abort);
+            registry.wait_empty().await;
+        }
     }
+}
+
+/// Where the server is in its life; every connection task watches it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Serving,
+    /// Shutting down gracefully: close quiet connections, finish the busy ones.
+    Draining,
+    /// The shutdown timeout ran out: drop every connection.
+    Abort,
 }
 
 impl fmt::Debug for Server {
@@ -332,6 +517,7 @@ impl fmt::Debug for Server {
             .field("routes", &self.shared.routes.keys().collect::<Vec<_>>())
             .field("limits", &self.shared.limits)
             .field("max_connections", &self.max_connections)
+            .field("shutdown_timeout", &self.shutdown_timeout)
             .field("tls", &self.connections.tls.is_some())
             .finish_non_exhaustive()
     }
@@ -363,7 +549,9 @@ impl ServerHandle {
     }
 
     /// Shuts the server down gracefully and waits until it is done: the listening socket is
-    /// closed, calls in flight complete, then every connection is closed.
+    /// closed, quiet connections are closed, calls in flight complete (or are dropped when the
+    /// [shutdown timeout](ServerBuilder::shutdown_timeout) runs out), then every connection is
+    /// closed.
     pub async fn shutdown(self) {
         self.stop.send_replace(true);
         if let Err(err) = self.task.await {
@@ -405,7 +593,7 @@ impl Shared {
     }
 }
 
-/// How connections are served: the hyper builders and TLS.
+/// How connections are served: the hyper builders, TLS, and the timeouts hyper does not keep.
 struct ConnectionConfig {
     /// HTTP/1.1 or HTTP/2 by prior knowledge, told apart by the first bytes (plain TCP).
     auto: auto::Builder<TokioExecutor>,
@@ -414,57 +602,48 @@ struct ConnectionConfig {
     /// HTTP/2 only (TLS with ALPN `h2`).
     h2: auto::Builder<TokioExecutor>,
     tls: Option<TlsAcceptor>,
-    header_read_timeout: Duration,
+    first_request_timeout: Duration,
+    idle_timeout: Duration,
 }
 
+/// Serves one accepted connection until it ends, expires (see [`Connection::expired`]) or the
+/// server shuts down.
 async fn serve_connection(
     tcp: TcpStream,
     peer: SocketAddr,
+    mut connection: Connection,
     config: Arc<ConnectionConfig>,
     shared: Arc<Shared>,
-    watcher: Watcher,
-    mut stop: watch::Receiver<bool>,
+    mut phase: watch::Receiver<Phase>,
 ) {
-    let service = service_fn(move |mut request: Request<Incoming>| {
-        request.extensions_mut().insert(RemoteAddr(peer));
-        let shared = Arc::clone(&shared);
-        async move { Ok::<_, Infallible>(shared.dispatch(request).await) }
-    });
-
     let Some(acceptor) = &config.tls else {
-        // hyper-util's version sniffing has no timeout of its own: a connection that never sends
-        // a byte would hold its slot forever. A peek (not `readable()`, which may report
-        // readiness spuriously) waits for the first byte without consuming it.
-        let mut first = [0u8; 1];
-        let spoke = tokio::select! {
-            peeked = tokio::time::timeout(config.header_read_timeout, tcp.peek(&mut first)) => {
-                matches!(peeked, Ok(Ok(n)) if n > 0)
-            }
-            _ = stop.wait_for(|stop| *stop) => false,
-        };
-        if spoke {
-            drive(
-                config.auto.serve_connection(TokioIo::new(tcp), service),
-                watcher,
-                peer,
-            )
-            .await;
-        }
+        // HTTP/1.1 or HTTP/2 is told by the first bytes; the first-request timeout bounds the
+        // wait for them (hyper-util's sniffing has no timeout of its own).
+        drive(
+            &config.auto,
+            tcp,
+            peer,
+            &mut connection,
+            &config,
+            shared,
+            phase,
+        )
+        .await;
         return;
     };
 
     let handshake = tokio::select! {
-        handshake = tokio::time::timeout(config.header_read_timeout, acceptor.accept(tcp)) => handshake,
-        _ = stop.wait_for(|stop| *stop) => return,
-    };
-    let stream = match handshake {
-        Ok(Ok(stream)) => stream,
-        Ok(Err(err)) => {
-            tracing::debug!(%peer, error = %err, "TLS handshake failed");
+        handshake = acceptor.accept(tcp) => handshake,
+        expiry = connection.expired(config.first_request_timeout, config.idle_timeout) => {
+            tracing::debug!(%peer, ?expiry, "closing a connection during its TLS handshake");
             return;
         }
-        Err(_elapsed) => {
-            tracing::debug!(%peer, "TLS handshake timed out");
+        _ = phase.wait_for(|phase| *phase != Phase::Serving) => return,
+    };
+    let stream = match handshake {
+        Ok(stream) => stream,
+        Err(err) => {
+            tracing::debug!(%peer, error = %err, "TLS handshake failed");
             return;
         }
     };
@@ -474,22 +653,106 @@ async fn serve_connection(
         &config.h1
     };
     drive(
-        builder.serve_connection(TokioIo::new(stream), service),
-        watcher,
+        builder,
+        stream,
         peer,
+        &mut connection,
+        &config,
+        shared,
+        phase,
     )
     .await;
 }
 
-/// Runs a connection to its end under the graceful-shutdown watcher.
-async fn drive<C>(connection: C, watcher: Watcher, peer: SocketAddr)
-where
-    C: GracefulConnection,
-    C::Error: fmt::Display,
+/// Runs hyper on a connection until it ends, expires, or the shutdown says otherwise.
+async fn drive<I>(
+    builder: &auto::Builder<TokioExecutor>,
+    io: I,
+    peer: SocketAddr,
+    connection: &mut Connection,
+    config: &ConnectionConfig,
+    shared: Arc<Shared>,
+    mut phase: watch::Receiver<Phase>,
+) where
+    I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
-    if let Err(err) = watcher.watch(connection).await {
+    let requests = connection.requests();
+    let service = service_fn(move |mut request: Request<Incoming>| {
+        // From here until the answer is handed over the connection is busy: never shed.
+        let in_flight = requests.begin();
+        request.extensions_mut().insert(RemoteAddr(peer));
+        let shared = Arc::clone(&shared);
+        async move {
+            let response = shared.dispatch(request).await;
+            Ok::<_, Infallible>(response.map(|body| Tracked { body, in_flight }))
+        }
+    });
+    let mut served = pin!(builder.serve_connection(TokioIo::new(io), service));
+
+    let ended = tokio::select! {
+        ended = served.as_mut() => Some(ended),
+        expiry = connection.expired(config.first_request_timeout, config.idle_timeout) => {
+            tracing::debug!(%peer, ?expiry, "closing a connection");
+            return;
+        }
+        _ = phase.wait_for(|phase| *phase != Phase::Serving) => None,
+    };
+    let ended = match ended {
+        Some(ended) => ended,
+        // Shutting down: a quiet connection loses nothing by closing now; a busy one is told
+        // to finish what is in flight (HTTP/2 GOAWAY, HTTP/1.1 `Connection: close`), until the
+        // shutdown timeout ends that too.
+        None if connection.is_quiet() => return,
+        None => {
+            served.as_mut().graceful_shutdown();
+            tokio::select! {
+                ended = served.as_mut() => ended,
+                _ = phase.wait_for(|phase| *phase == Phase::Abort) => {
+                    tracing::debug!(%peer, "dropping a busy connection at the shutdown timeout");
+                    return;
+                }
+            }
+        }
+    };
+    if let Err(err) = ended {
         // Clients that vanish mid-request end up here; that is their business, not an error of ours.
         tracing::debug!(%peer, error = %err, "connection ended with an error");
+    }
+}
+
+/// A response body that keeps its connection marked busy until hyper has taken all of it, so
+/// that the connection is not shed, nor closed by a shutdown, between the handler's answer
+/// and its sending.
+struct Tracked {
+    body: ResponseBody,
+    in_flight: InFlight,
+}
+
+impl Body for Tracked {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        Pin::new(&mut self.get_mut().body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.body.size_hint()
+    }
+}
+
+impl fmt::Debug for Tracked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tracked")
+            .field("in_flight", &self.in_flight)
+            .finish_non_exhaustive()
     }
 }
 

@@ -16,9 +16,16 @@ use crate::transport::{BoxFuture, SoapHandler};
 /// A [`SoapHandler`] as a tower [`Service`](tower_service::Service) over any request body, so a
 /// SOAP endpoint mounts in axum (or any tower stack) next to other routes.
 ///
-/// Each request goes through [`handle_http`] (method checks, `?wsdl`, the body limit) inside an
-/// `info` span `soap.request` with `http.method`, `http.path` and `http.status`. It never fails
-/// (`Error = Infallible`) and is always ready. Cloning shares the handler.
+/// Each request goes through [`handle_http`] (method checks, `?wsdl`, `Content-Encoding`, the
+/// [`Limits`]) inside an `info` span `soap.request` with `http.method`, `http.path` and
+/// `http.status`. It never fails (`Error = Infallible`) and is always ready. Cloning shares the
+/// handler. Like everything with timeouts, it needs a Tokio runtime with its time driver.
+///
+/// Which limits apply: the per-request ones in [`Limits`] (body size, decoded or not; body read
+/// timeout; operation timeout) do, set here. The per-connection ones of
+/// [`ServerBuilder`](super::ServerBuilder) (connection count and shedding, header read, first
+/// request, idle and HTTP/2 keep-alive timeouts, shutdown bound) belong to whatever serves the
+/// connections, axum or hyper: configure them there.
 ///
 /// ```
 /// use bytes::Bytes;
@@ -34,7 +41,7 @@ use crate::transport::{BoxFuture, SoapHandler};
 ///     }
 /// }
 ///
-/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// # tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap().block_on(async {
 /// let mut service = SoapService::new(Echo);
 /// let request = http::Request::post("/soap").body(Full::new(Bytes::from("<x/>"))).unwrap();
 /// let response = service.call(request).await.unwrap();
@@ -70,7 +77,8 @@ impl<H: SoapHandler + ?Sized> SoapService<H> {
         }
     }
 
-    /// The same service under other limits.
+    /// The same service under other limits. They are taken as they are: check them with
+    /// [`Limits::validate`] if they come from configuration.
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
         self
@@ -79,6 +87,20 @@ impl<H: SoapHandler + ?Sized> SoapService<H> {
     /// The same service with another largest request body (default 4 MiB).
     pub fn max_body_size(mut self, bytes: usize) -> Self {
         self.limits.max_body_size = bytes;
+        self
+    }
+
+    /// The same service with another time limit for reading a request body (default 60 s,
+    /// [`Limits::DEFAULT_BODY_READ_TIMEOUT`]).
+    pub fn body_read_timeout(mut self, timeout: std::time::Duration) -> Self {
+        self.limits.body_read_timeout = timeout;
+        self
+    }
+
+    /// The same service with another time limit for the handler, or none (default 120 s,
+    /// [`Limits::DEFAULT_OPERATION_TIMEOUT`]).
+    pub fn operation_timeout(mut self, timeout: Option<std::time::Duration>) -> Self {
+        self.limits.operation_timeout = timeout;
         self
     }
 

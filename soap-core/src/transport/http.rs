@@ -8,7 +8,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
-use http::header::{HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT};
+use http::header::{
+    HeaderValue, ACCEPT_ENCODING, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, USER_AGENT,
+};
 use http::uri::{Authority, Uri};
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
@@ -22,13 +24,15 @@ use tokio::time::Instant;
 use tracing::field::Empty;
 use tracing::Instrument;
 
+use super::coding::{self, DecodeError};
 use super::{BoxFuture, OutgoingCall, RawResponse, Transport};
 use crate::codec;
 use crate::error::Error;
 
 /// How long connecting (TCP) may take unless configured otherwise.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a whole call (connect, TLS, send, wait, read the body) may take unless configured otherwise.
+/// How long a whole call (connect, TLS, send, wait, read and decode the body) may take unless
+/// configured otherwise.
 pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(60);
 /// The largest response body accepted unless configured otherwise: 10 MiB.
 pub const DEFAULT_MAX_RESPONSE_BODY: usize = 10 * 1024 * 1024;
@@ -50,6 +54,12 @@ type HyperClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
 /// [`Error::Transport`] (DNS, TCP, TLS, HTTP protocol), [`Error::Timeout`] and
 /// [`Error::BodyTooLarge`].
 ///
+/// Every request says `Accept-Encoding: gzip, deflate`, and a response in either coding is
+/// decoded before it is returned; [`max_response_body`](HttpTransportBuilder::max_response_body)
+/// applies to the body as received and again to the decoded body, so a small compressed
+/// answer that inflates to gigabytes fails with [`Error::BodyTooLarge`] after at most the limit.
+/// A response in another coding, or one that does not decode, is an [`Error::Transport`].
+///
 /// Connections are pooled and kept alive between calls. Over TLS the client offers ALPN `h2`
 /// and `http/1.1`, so HTTP/2 is used where the server offers it; plain `http://` uses HTTP/1.1.
 ///
@@ -58,8 +68,8 @@ type HyperClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
 /// | setting | default | builder method |
 /// |---|---|---|
 /// | connect timeout (TCP) | 10 s ([`DEFAULT_CONNECT_TIMEOUT`]) | [`connect_timeout`](HttpTransportBuilder::connect_timeout) |
-/// | request timeout (the whole call, body included) | 60 s ([`DEFAULT_REQUEST_TIMEOUT`]) | [`request_timeout`](HttpTransportBuilder::request_timeout) |
-/// | largest response body | 10 MiB ([`DEFAULT_MAX_RESPONSE_BODY`]) | [`max_response_body`](HttpTransportBuilder::max_response_body) |
+/// | request timeout (the whole call: send, wait, read and decode the body) | 60 s ([`DEFAULT_REQUEST_TIMEOUT`]) | [`request_timeout`](HttpTransportBuilder::request_timeout) |
+/// | largest response body, as received and decoded | 10 MiB ([`DEFAULT_MAX_RESPONSE_BODY`]) | [`max_response_body`](HttpTransportBuilder::max_response_body) |
 /// | idle pooled connection kept for | 90 s ([`DEFAULT_POOL_IDLE_TIMEOUT`]) | [`pool_idle_timeout`](HttpTransportBuilder::pool_idle_timeout) |
 /// | trusted roots | the Mozilla roots of `webpki-roots` | [`add_root_certificate`](HttpTransportBuilder::add_root_certificate), [`built_in_roots`](HttpTransportBuilder::built_in_roots) |
 ///
@@ -149,6 +159,11 @@ impl HttpTransport {
         let headers = request.headers_mut();
         *headers = codec::request_headers(call.version, &call.action);
         headers.insert(USER_AGENT, HeaderValue::from_static(DEFAULT_USER_AGENT));
+        // Answers are XML, which gzip shrinks five- to tenfold; see `decode`.
+        headers.insert(
+            ACCEPT_ENCODING,
+            HeaderValue::from_static(coding::ACCEPT_ENCODING),
+        );
         if let Some(authorization) = &self.authorization {
             headers.insert(AUTHORIZATION, authorization.clone());
         }
@@ -182,7 +197,7 @@ impl HttpTransport {
             deadline,
             Limited::new(body, self.max_response_body).collect(),
         );
-        let body = match collected.await {
+        let wire = match collected.await {
             Ok(Ok(collected)) => collected.to_bytes(),
             Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => {
                 return Err(Error::BodyTooLarge {
@@ -206,6 +221,7 @@ impl HttpTransport {
                 })
             }
         };
+        let body = self.decode(&parts.headers, wire, deadline).await?;
 
         Ok(RawResponse {
             status,
@@ -216,6 +232,43 @@ impl HttpTransport {
                 .map(str::to_string),
             body,
         })
+    }
+
+    /// Undoes the response's `Content-Encoding` under the same size limit and deadline as the
+    /// read. Decoding runs on tokio's blocking pool so that the deadline can end the wait even
+    /// though inflating cannot be interrupted; the abandoned work is bounded anyway, at most
+    /// `max_response_body` bytes of output, linear in time.
+    async fn decode(
+        &self,
+        headers: &http::HeaderMap,
+        wire: Bytes,
+        deadline: Instant,
+    ) -> Result<Bytes, Error> {
+        let codings = coding::codings(headers).map_err(|unsupported| Error::Transport {
+            message: format!(
+                "the response from {} is unreadable: {unsupported}",
+                self.shown
+            ),
+            source: None,
+        })?;
+        if codings.is_empty() {
+            return Ok(wire);
+        }
+        let limit = self.max_response_body;
+        let decoding = tokio::task::spawn_blocking(move || coding::decode(&codings, wire, limit));
+        match tokio::time::timeout_at(deadline, decoding).await {
+            Ok(Ok(Ok(body))) => Ok(body),
+            Ok(Ok(Err(DecodeError::TooLarge))) => Err(Error::BodyTooLarge { limit }),
+            Ok(Ok(Err(err @ DecodeError::Corrupt { .. }))) => Err(Error::Transport {
+                message: format!("the response from {} is unreadable: {err}", self.shown),
+                source: None,
+            }),
+            Ok(Err(join)) => Err(Error::transport("decoding the response body failed", join)),
+            Err(_elapsed) => Err(Error::Timeout {
+                after: self.request_timeout,
+                phase: "decoding the response body",
+            }),
+        }
     }
 
     fn client_error(&self, err: hyper_util::client::legacy::Error) -> Error {
@@ -321,15 +374,23 @@ impl HttpTransportBuilder {
         self
     }
 
-    /// How long a whole call may take, from sending the request to having read the last byte of
-    /// the response body (default 60 s). Running out is [`Error::Timeout`].
+    /// How long a whole call may take, from sending the request to having read and decoded the
+    /// last byte of the response body (default 60 s). Running out is [`Error::Timeout`], whose
+    /// `phase` says what was being waited for.
+    ///
+    /// Reading the envelope out of the returned bytes (what a generated client does next, in
+    /// [`read_response`](crate::client::read_response)) is not under this deadline: it cannot be
+    /// interrupted, but it is bounded, a single linear pass over at most
+    /// [`max_response_body`](Self::max_response_body) bytes under the client's
+    /// [`ReaderQuotas`](crate::ReaderQuotas).
     pub fn request_timeout(mut self, timeout: Duration) -> Self {
         self.request_timeout = timeout;
         self
     }
 
-    /// The largest response body accepted, in bytes (default 10 MiB). A larger one is
-    /// [`Error::BodyTooLarge`]; it is never held in memory in full.
+    /// The largest response body accepted, in bytes (default 10 MiB), as received and, for a
+    /// `gzip` or `deflate` response, once decoded. A larger one is [`Error::BodyTooLarge`]; it
+    /// is never held in memory in full.
     pub fn max_response_body(mut self, bytes: usize) -> Self {
         self.max_response_body = bytes;
         self

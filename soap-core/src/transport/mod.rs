@@ -12,6 +12,8 @@ use bytes::Bytes;
 use crate::error::Error;
 use crate::version::SoapVersion;
 
+#[cfg(any(feature = "client", feature = "server"))]
+pub(crate) mod coding;
 #[cfg(feature = "client")]
 mod http;
 mod memory;
