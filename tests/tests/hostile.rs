@@ -7,13 +7,16 @@
 //! Each request runs under a hang guard: a case that gets no answer within it fails.
 
 use std::future::Future;
+use std::io::Write;
 use std::time::Duration;
 
 use bytes::Bytes;
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use examples::SERVICE_PATH;
-use http::header::CONTENT_TYPE;
+use flate2::write::{GzEncoder, ZlibEncoder};
+use flate2::Compression;
+use http::header::{CONTENT_ENCODING, CONTENT_TYPE};
 use http::{Method, Request};
 use http_body_util::{BodyExt, Full};
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -803,6 +806,98 @@ fn soap_structure() -> Vec<Case> {
     ]
 }
 
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(data).expect("compress");
+    encoder.finish().expect("compress")
+}
+
+fn zlib(data: &[u8]) -> Vec<u8> {
+    let mut encoder = ZlibEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(data).expect("compress");
+    encoder.finish().expect("compress")
+}
+
+fn compression() -> Vec<Case> {
+    let limit = soap_core::server::Limits::DEFAULT_MAX_BODY_SIZE;
+    let coded = |name: &str, coding: &str, body: Vec<u8>, expect: Expect| {
+        Case::new("compression", name, body, expect).header(CONTENT_ENCODING, coding)
+    };
+    let client = |status: u16, fragment: String| Expect::Fault {
+        status: Some(status),
+        code: FaultCode::Sender,
+        fragment,
+    };
+    // 64 MiB of zeros inside a valid request: about 64 KiB on the wire.
+    let bomb = gzip(
+        &request_with(
+            &format!("<F xmlns=\"urn:f\">{}</F>", "0".repeat(64 << 20)),
+            PAYLOAD,
+        )
+        .into_bytes(),
+    );
+    vec![
+        coded("gzip", "gzip", gzip(good().as_bytes()), Expect::Accepted),
+        coded(
+            "x-gzip",
+            "x-gzip",
+            gzip(good().as_bytes()),
+            Expect::Accepted,
+        ),
+        coded(
+            "deflate",
+            "deflate",
+            zlib(good().as_bytes()),
+            Expect::Accepted,
+        ),
+        coded(
+            "identity",
+            "identity",
+            good().into_bytes(),
+            Expect::Accepted,
+        ),
+        coded(
+            "a gzip bomb of 64 MiB",
+            "gzip",
+            bomb,
+            client(
+                413,
+                format!("the request body exceeds the limit of {limit} bytes"),
+            ),
+        ),
+        coded(
+            "a plain body labelled gzip",
+            "gzip",
+            good().into_bytes(),
+            client(400, "gzip".into()),
+        ),
+        coded(
+            "gzip cut short",
+            "gzip",
+            gzip(good().as_bytes())[..40].to_vec(),
+            client(400, "the body is not valid gzip data".into()),
+        ),
+        coded(
+            "three stacked codings",
+            "gzip, gzip, gzip",
+            gzip(&gzip(&gzip(good().as_bytes()))),
+            client(415, "3 stacked content codings".into()),
+        ),
+        coded(
+            "an unsupported coding",
+            "br",
+            good().into_bytes(),
+            client(415, "the content coding \"br\" is not supported".into()),
+        ),
+        coded(
+            "gzip of a DOCTYPE",
+            "gzip",
+            gzip(nested_parameter_entities(10).as_bytes()),
+            client_fault("a DOCTYPE declaration is not allowed"),
+        ),
+    ]
+}
+
 fn http_abuse() -> Vec<Case> {
     let limit = soap_core::server::Limits::DEFAULT_MAX_BODY_SIZE;
     vec![
@@ -1005,6 +1100,7 @@ async fn the_corpus_is_large_and_every_case_gets_its_exact_outcome() {
         quotas(),
         deep_nesting(),
         soap_structure(),
+        compression(),
         http_abuse(),
     ]
     .into_iter()
