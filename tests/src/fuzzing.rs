@@ -3,8 +3,8 @@
 //! (`tests/tests/fuzz_corpus.rs`), so a crash found by the fuzzer becomes a test by adding a file.
 //!
 //! Each function panics when an invariant breaks, which is what the fuzzer counts as a crash:
-//! - [`gate`]: the gate and the typed read never panic; what they accept, the reference xml-rs
-//!   reader accepts too, with the same result ([`crate::reference`]); what they refuse turns into
+//! - [`gate`]: the gate and the typed read never panic; what they accept writes back as
+//!   well-formed XML, and the reference xml-rs reader accepts it too, with the same result ([`crate::reference`]); what they refuse turns into
 //!   a fault that is a well-formed envelope of either version ([`crate::answer::check`]).
 //! - [`server`]: the generated `CustomerServiceServer` (over the mock NetServer) answers every
 //!   body, in SOAP 1.1 and 1.2 framing, with a well-formed envelope, and a fault when it is one.
@@ -31,9 +31,16 @@ pub fn gate(data: &[u8]) {
 fn gate_as<H: HeaderSet, B: SoapMessage>(data: &[u8]) {
     match Envelope::<H, B>::from_bytes(data) {
         Ok(envelope) => {
-            // What was accepted must write out again without panicking (it may fail: a kept
-            // header block is written verbatim and checked on the way) ...
-            drop(envelope.to_bytes());
+            // What was accepted must write out again as well-formed XML, or fail to write (a
+            // kept header block is written verbatim and checked on the way) ...
+            if let Ok(bytes) = envelope.to_bytes() {
+                if let Err(problem) = answer::well_formed(&bytes) {
+                    panic!(
+                        "an accepted envelope writes back as bad XML: {problem}\n{}",
+                        String::from_utf8_lossy(&bytes)
+                    );
+                }
+            }
             // ... and be what the reference reads. Only then is the slower reference run:
             // the gate refusing more is allowed (quotas, processing instructions).
             reference::assert_no_gate_bug(data, &reference::compare::<H, B>(data));

@@ -136,3 +136,17 @@ fn known_inputs_get_their_known_answers() {
         }
     }
 }
+
+/// Found by the `gate` fuzz target: a SOAP 1.1 fault whose `faultcode` has no namespace (here
+/// unprefixed, as sloppy servers send `Client`) is read as `FaultCode::Other({}local)`, and
+/// `Fault::write` (soap-core/src/fault.rs, the `FaultCode::Other` arm of the 1.1 branch) writes it
+/// back as `<faultcode xmlns:fc="">fc:Client</faultcode>`, which Namespaces in XML 1.0 forbids: a
+/// prefix cannot be bound to the empty name. A server that passes on a fault it received would
+/// send XML no peer can read. Ignored until fault.rs writes the bare local name, as the 1.2
+/// subcode writer already does.
+#[test]
+#[ignore = "fault.rs writes xmlns:fc=\"\" for a 1.1 fault code without a namespace"]
+fn a_fault_code_without_a_namespace_writes_back_well_formed() {
+    let input = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>Client</faultcode><faultstring>x</faultstring></s:Fault></s:Body></s:Envelope>"#;
+    fuzzing::gate(input);
+}
