@@ -99,6 +99,11 @@ pub fn check(status: u16, content_type: Option<&str>, body: &[u8]) -> Result<Ans
     })
 }
 
+/// Whether `body` is well-formed, namespace-well-formed XML with one root element.
+pub fn well_formed(body: &[u8]) -> Result<(), String> {
+    parse(body).map(drop)
+}
+
 /// A SOAP 1.1 fault: unqualified `faultcode` (a QName in the envelope namespace, or any other
 /// namespace) and `faultstring`, both present.
 fn fault11(fault: &Node) -> Result<(String, String), String> {

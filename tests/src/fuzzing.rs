@@ -3,8 +3,8 @@
 //! (`tests/tests/fuzz_corpus.rs`), so a crash found by the fuzzer becomes a test by adding a file.
 //!
 //! Each function panics when an invariant breaks, which is what the fuzzer counts as a crash:
-//! - [`gate`]: the gate and the typed read never panic; what they accept, the reference xml-rs
-//!   reader accepts too, with the same result ([`crate::reference`]); what they refuse turns into
+//! - [`gate`]: the gate and the typed read never panic; what they accept writes back as
+//!   well-formed XML, and the reference xml-rs reader accepts it too, with the same result ([`crate::reference`]); what they refuse turns into
 //!   a fault that is a well-formed envelope of either version ([`crate::answer::check`]).
 //! - [`server`]: the generated `CustomerServiceServer` (over the mock NetServer) answers every
 //!   body, in SOAP 1.1 and 1.2 framing, with a well-formed envelope, and a fault when it is one.
@@ -14,7 +14,9 @@ use examples::mock::MockNetServer;
 use examples::netserver::{
     customer_service, CustomerServiceServer, RequestHeaders, ResponseHeaders,
 };
-use soap_core::{envelope, Envelope, Error, HeaderSet, SoapHandler, SoapMessage, SoapVersion};
+use soap_core::{
+    envelope, Body, Envelope, Error, FaultCode, HeaderSet, SoapHandler, SoapMessage, SoapVersion,
+};
 
 use crate::answer::{self, Answer};
 use crate::reference;
@@ -31,9 +33,16 @@ pub fn gate(data: &[u8]) {
 fn gate_as<H: HeaderSet, B: SoapMessage>(data: &[u8]) {
     match Envelope::<H, B>::from_bytes(data) {
         Ok(envelope) => {
-            // What was accepted must write out again without panicking (it may fail: a kept
-            // header block is written verbatim and checked on the way) ...
-            drop(envelope.to_bytes());
+            // What was accepted must write out again as well-formed XML, or fail to write (a
+            // kept header block is written verbatim and checked on the way) ...
+            if let (Ok(bytes), false) = (envelope.to_bytes(), known_write_back_bug(&envelope)) {
+                if let Err(problem) = answer::well_formed(&bytes) {
+                    panic!(
+                        "an accepted envelope writes back as bad XML: {problem}\n{}",
+                        String::from_utf8_lossy(&bytes)
+                    );
+                }
+            }
             // ... and be what the reference reads. Only then is the slower reference run:
             // the gate refusing more is allowed (quotas, processing instructions).
             reference::assert_no_gate_bug(data, &reference::compare::<H, B>(data));
@@ -96,6 +105,20 @@ pub fn post_request(request: http::Request<Bytes>) -> Answer {
             String::from_utf8_lossy(response.body())
         ),
     }
+}
+
+/// Known bugs in writing an envelope back, outside the harness's reach (each has an ignored
+/// reproduction in tests/tests/fuzz_corpus.rs): skipped, so that a long fuzz session reports new
+/// findings rather than these two again and again. Delete an arm when its bug is fixed.
+fn known_write_back_bug<H, B>(envelope: &Envelope<H, B>) -> bool {
+    // envelope.rs writes `<:Envelope>` for an envelope read with a default namespace.
+    let default_namespace = envelope.prefix.is_empty();
+    // fault.rs writes `xmlns:fc=""` for a SOAP 1.1 fault code without a namespace.
+    let code_without_namespace = matches!(
+        &envelope.body,
+        Body::Fault(fault) if matches!(&fault.code, FaultCode::Other(q) if q.namespace.is_empty())
+    );
+    default_namespace || code_without_namespace
 }
 
 /// The fault a server would send for `error` must pass the answer check in both versions.

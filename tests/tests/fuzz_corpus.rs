@@ -136,3 +136,44 @@ fn known_inputs_get_their_known_answers() {
         }
     }
 }
+
+/// Reads `input` as a RemoveSession response envelope and writes it back; the bytes must be XML.
+/// (The fuzz harness skips the two known bugs below, so these tests check directly.)
+fn assert_writes_back_well_formed(input: &[u8]) {
+    type Response = soap_core::Envelope<
+        examples::netserver::ResponseHeaders,
+        examples::netserver::customer_service::RemoveSessionResponse,
+    >;
+    let envelope = Response::from_bytes(input).expect("the input is accepted");
+    let bytes = envelope.to_bytes().expect("the envelope writes");
+    if let Err(problem) = tests::answer::well_formed(&bytes) {
+        panic!("{problem}\n{}", String::from_utf8_lossy(&bytes));
+    }
+}
+
+/// Found by the `gate` fuzz target: a SOAP 1.1 fault whose `faultcode` has no namespace (here
+/// unprefixed, as sloppy servers send `Client`) is read as `FaultCode::Other({}local)`, and
+/// `Fault::write` (soap-core/src/fault.rs, the `FaultCode::Other` arm of the 1.1 branch) writes it
+/// back as `<faultcode xmlns:fc="">fc:Client</faultcode>`, which Namespaces in XML 1.0 forbids: a
+/// prefix cannot be bound to the empty name. A server that passes on a fault it received would
+/// send XML no peer can read. Ignored until fault.rs writes the bare local name, as the 1.2
+/// subcode writer already does.
+#[test]
+#[ignore = "fault.rs writes xmlns:fc=\"\" for a 1.1 fault code without a namespace"]
+fn a_fault_code_without_a_namespace_writes_back_well_formed() {
+    let input = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><s:Fault><faultcode>Client</faultcode><faultstring>x</faultstring></s:Fault></s:Body></s:Envelope>"#;
+    assert_writes_back_well_formed(input);
+}
+
+/// Found by the gate-vs-reference property test: an envelope read with the envelope namespace
+/// as the default one (`<Envelope xmlns="…">`, prefix `""`) keeps that prefix, and
+/// `Envelope::to_bytes` (soap-core/src/envelope.rs, `YaSerialize for Envelope`, which formats
+/// `{prefix}:{local}`) writes it back as `<:Envelope>`, which is not XML. Servers and clients
+/// write with their own prefix, so only code that reads an envelope and writes it again (a proxy,
+/// a logger) meets it. Ignored until an empty prefix writes unprefixed names.
+#[test]
+#[ignore = "envelope.rs writes <:Envelope> for an envelope read with a default namespace"]
+fn an_envelope_in_the_default_namespace_writes_back_well_formed() {
+    let input = br#"<Envelope xmlns="http://schemas.xmlsoap.org/soap/envelope/"><Body><tns:RemoveSessionResponse xmlns:tns="http://www.superoffice.net/ws/crm/NetServer/Services86"/></Body></Envelope>"#;
+    assert_writes_back_well_formed(input);
+}
