@@ -419,9 +419,26 @@ impl SoapMessage for NoPayload {
     const ELEMENT: &'static str = "Fault";
 }
 
+/// The prefix to write the envelope with: the one it was read or built with, unless that is empty
+/// (an envelope read from `<Envelope xmlns="…">`). A default namespace would also capture SOAP
+/// 1.1's unqualified fault children, so such an envelope is written with the first of a few
+/// conventional prefixes that the message's own namespaces do not use.
+fn envelope_prefix<'a>(
+    prefix: &'a str,
+    taken: impl Iterator<Item = &'a (&'static str, &'static str)> + Clone,
+) -> &'a str {
+    if !prefix.is_empty() {
+        return prefix;
+    }
+    ["s", "soap", "env", "soapenv"]
+        .into_iter()
+        .find(|candidate| !taken.clone().any(|(p, _)| p == candidate))
+        .unwrap_or("soap-envelope")
+}
+
 impl<H: HeaderSet, B: SoapMessage> YaSerialize for Envelope<H, B> {
     fn serialize<W: Write>(&self, w: &mut Serializer<W>) -> yaserde::Result<()> {
-        let p = self.prefix.as_ref();
+        let p = envelope_prefix(&self.prefix, H::NAMESPACES.iter().chain(B::NAMESPACES));
         let qualified = |local: &str| format!("{p}:{local}");
         let envelope = qualified("Envelope");
         let mut start = WEvent::start_element(envelope.as_str()).ns(p, self.version.envelope_ns());

@@ -215,6 +215,12 @@ impl Fault {
                     code = format!("{code}.{}", sub.local);
                 }
                 match &self.code {
+                    // A code in no namespace (`<faultcode>Client</faultcode>` as some stacks
+                    // write it) goes back as it came: a prefix cannot be bound to "".
+                    FaultCode::Other(q) if q.namespace.is_empty() => {
+                        w.write(WEvent::start_element("faultcode"))?;
+                        w.write(WEvent::characters(&code))?;
+                    }
                     FaultCode::Other(q) => {
                         w.write(WEvent::start_element("faultcode").ns("fc", q.namespace.as_str()))?;
                         w.write(WEvent::characters(&format!("fc:{code}")))?;
