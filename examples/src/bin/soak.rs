@@ -66,7 +66,7 @@ enum Kind {
     QuotaBusting,
     /// Binary junk: a Client fault.
     BinaryJunk,
-    /// `application/json` with a JSON body: refused (a `4xx` or `5xx`).
+    /// `application/json` with a JSON body: `415` with a Client fault.
     WrongContentType,
 }
 
@@ -129,7 +129,7 @@ impl Kind {
         let has = |needle: &str| body.windows(needle.len()).any(|w| w == needle.as_bytes());
         match self {
             Kind::Good => status == 200 && has("RemoveSessionResponse"),
-            Kind::WrongContentType => status >= 400,
+            Kind::WrongContentType => status == 415 && has("faultcode") && has("Client"),
             _ => status == 500 && has("faultcode") && has("Client"),
         }
     }
