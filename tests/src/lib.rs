@@ -28,6 +28,43 @@ pub async fn serve_on_loopback(handler: impl SoapHandler) -> (ServerHandle, Stri
     (server, url)
 }
 
+/// A fresh self-signed certificate for `localhost` and `127.0.0.1`, and a rustls server config
+/// presenting it (ring provider, safe default protocol versions).
+#[derive(Debug)]
+pub struct SelfSigned {
+    /// The certificate, to trust on the client side.
+    pub cert: rustls::pki_types::CertificateDer<'static>,
+    /// The same certificate in PEM.
+    pub cert_pem: String,
+    /// A server config presenting it.
+    pub server_config: rustls::ServerConfig,
+}
+
+/// Generates a [`SelfSigned`] certificate and server config.
+pub fn self_signed() -> SelfSigned {
+    use rustls::pki_types::{PrivateKeyDer, PrivatePkcs8KeyDer};
+    let generated =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .expect("a self-signed certificate");
+    let cert = generated.cert.der().clone();
+    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
+        generated.signing_key.serialize_der(),
+    ));
+    let server_config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("TLS protocol versions")
+    .with_no_client_auth()
+    .with_single_cert(vec![cert.clone()], key)
+    .expect("a server certificate");
+    SelfSigned {
+        cert,
+        cert_pem: generated.cert.pem(),
+        server_config,
+    }
+}
+
 /// The folder holding the test vectors (copied from `shared/vectors`).
 pub fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")

@@ -18,7 +18,6 @@ use examples::netserver::CustomerServiceServer;
 use http::{Request, Response};
 use http_body_util::{BodyExt, Full};
 use hyper_util::rt::{TokioExecutor, TokioIo};
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use soap_core::server::{Server, ServerBuilder, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
 use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
@@ -292,29 +291,14 @@ async fn a_trickled_request_head_is_cut_off_and_does_not_keep_a_good_request_out
     .await;
 }
 
-/// A server config presenting a fresh self-signed certificate for `localhost`, and the
-/// certificate to trust.
-fn self_signed() -> (rustls::ServerConfig, CertificateDer<'static>) {
-    let generated = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
-    let cert = generated.cert.der().clone();
-    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
-        generated.signing_key.serialize_der(),
-    ));
-    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(vec![cert.clone()], key)
-    .unwrap();
-    (config, cert)
-}
-
 #[tokio::test]
 async fn stalled_tls_handshakes_beyond_the_cap_are_shed() {
     bounded(async {
-        let (config, cert) = self_signed();
+        let tests::SelfSigned {
+            server_config: config,
+            cert,
+            ..
+        } = tests::self_signed();
         let (addr, _server) = spawn(builder().tls(config)).await;
         // Half a TLS record header, then nothing.
         let closed = Closed::default();

@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use http::{Request, Response, Version};
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
 use soap_core::server::{RemoteAddr, Server, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
 use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
@@ -47,35 +46,7 @@ impl SoapHandler for Recorder {
     }
 }
 
-struct Tls {
-    cert: CertificateDer<'static>,
-    cert_pem: String,
-    server_config: rustls::ServerConfig,
-}
-
-/// A fresh self-signed certificate and a server config presenting it.
-fn self_signed() -> Tls {
-    let generated =
-        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
-            .unwrap();
-    let cert = generated.cert.der().clone();
-    let key = PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(
-        generated.signing_key.serialize_der(),
-    ));
-    let server_config = rustls::ServerConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()
-    .unwrap()
-    .with_no_client_auth()
-    .with_single_cert(vec![cert.clone()], key)
-    .unwrap();
-    Tls {
-        cert,
-        cert_pem: generated.cert.pem(),
-        server_config,
-    }
-}
+use tests::self_signed;
 
 async fn serve(
     server_config: rustls::ServerConfig,
