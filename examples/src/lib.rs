@@ -3,7 +3,9 @@
 //! - [`netserver`]: a model of SuperOffice NetServer's `Services86` `CustomerService`, declared
 //!   once with `#[soap_service]`, used by the example clients and the mock alike;
 //! - [`mock`]: a mock NetServer implementing it;
-//! - [`recording`]: a transport wrapper that keeps the envelopes, to show them.
+//! - [`recording`]: a transport wrapper that keeps the envelopes, to show them;
+//! - [`loadgen`]: what the load programs (`soak`, `load`) share: raw keep-alive HTTP/1.1, a
+//!   latency histogram, RSS from `/proc`.
 //!
 //! ```
 //! use examples::netserver::{CustomerService, CustomerServiceClient, CustomerServiceServer, RequestHeaders, SoCredentials};
@@ -31,6 +33,7 @@
 //! # });
 //! ```
 
+pub mod loadgen;
 pub mod mock;
 pub mod netserver;
 pub mod recording;

@@ -14,9 +14,8 @@
 //! Exit status: 0 when every good request succeeded and every hostile one was answered as
 //! expected, 1 otherwise. With `--url` the RSS figures are the load generator's, not the server's.
 //!
-//! The client is a few lines of HTTP/1.1 over `TcpStream` rather than an HTTP client library, so
-//! that hostile requests go out byte for byte as written (wrong content types, binary bodies) and
-//! each connection stays one keep-alive connection for the whole run.
+//! The client is [`examples::loadgen`]'s raw HTTP/1.1, so that hostile requests go out byte for
+//! byte as written (wrong content types, binary bodies).
 
 use std::io;
 use std::net::SocketAddr;
@@ -26,11 +25,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use examples::loadgen::{self, Latencies};
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use examples::SERVICE_PATH;
 use soap_core::server::Server;
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// Command-line options.
@@ -144,15 +144,13 @@ struct Requests {
 impl Requests {
     fn new(host: &str, path: &str) -> Self {
         let request = |kind: Kind| {
-            let body = kind.body();
-            let mut request = format!(
-                "POST {path} HTTP/1.1\r\nHost: {host}\r\nContent-Type: {}\r\nSOAPAction: \"RemoveSession\"\r\nContent-Length: {}\r\n\r\n",
+            loadgen::post(
+                host,
+                path,
                 kind.content_type(),
-                body.len()
+                "\"RemoveSession\"",
+                &kind.body(),
             )
-            .into_bytes();
-            request.extend_from_slice(&body);
-            request
         };
         Requests {
             good: request(Kind::Good),
@@ -168,11 +166,9 @@ struct Stats {
     hostile: AtomicU64,
     hostile_expected: AtomicU64,
     reconnects: AtomicU64,
-    /// Latency of good requests, one bucket per microsecond up to 100 ms, then one overflow.
-    latency_us: Vec<AtomicU64>,
+    /// Latency of good requests.
+    latency: Latencies,
 }
-
-const LATENCY_BUCKETS: usize = 100_000;
 
 impl Stats {
     fn new() -> Self {
@@ -182,87 +178,9 @@ impl Stats {
             hostile: AtomicU64::new(0),
             hostile_expected: AtomicU64::new(0),
             reconnects: AtomicU64::new(0),
-            latency_us: (0..=LATENCY_BUCKETS).map(|_| AtomicU64::new(0)).collect(),
+            latency: Latencies::new(),
         }
     }
-
-    fn record_latency(&self, elapsed: Duration) {
-        let bucket = usize::try_from(elapsed.as_micros())
-            .map_or(LATENCY_BUCKETS, |us| us.min(LATENCY_BUCKETS));
-        self.latency_us[bucket].fetch_add(1, Ordering::Relaxed);
-    }
-
-    /// The latency below which `quantile` of good requests finished, in microseconds.
-    fn percentile(&self, quantile: f64) -> Option<usize> {
-        let counts: Vec<u64> = self
-            .latency_us
-            .iter()
-            .map(|c| c.load(Ordering::Relaxed))
-            .collect();
-        let total: u64 = counts.iter().sum();
-        let rank = (quantile * total as f64).ceil().max(1.0) as u64;
-        let mut seen = 0;
-        counts.iter().position(|count| {
-            seen += count;
-            seen >= rank
-        })
-    }
-}
-
-/// `VmRSS` and `VmHWM` (peak RSS) of this process, in KiB; zeros where /proc is not there.
-fn memory_kib() -> (u64, u64) {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let field = |name: &str| {
-        status
-            .lines()
-            .find_map(|line| line.strip_prefix(name))
-            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
-}
-
-/// Reads one HTTP/1.1 response with a `Content-Length` body: `(status, body)`.
-async fn read_response(reader: &mut BufReader<TcpStream>, body: &mut Vec<u8>) -> io::Result<u16> {
-    let mut line = String::new();
-    if reader.read_line(&mut line).await? == 0 {
-        return Err(io::ErrorKind::UnexpectedEof.into());
-    }
-    let status = line
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .ok_or_else(|| io::Error::other(format!("bad status line {line:?}")))?;
-    let mut length = None;
-    let mut close = false;
-    loop {
-        line.clear();
-        if reader.read_line(&mut line).await? == 0 {
-            return Err(io::ErrorKind::UnexpectedEof.into());
-        }
-        let header = line.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse::<usize>().ok();
-            } else if name.eq_ignore_ascii_case("connection") {
-                close = value.trim().eq_ignore_ascii_case("close");
-            }
-        }
-    }
-    let length = length.ok_or_else(|| io::Error::other("a response without Content-Length"))?;
-    body.resize(length, 0);
-    reader.read_exact(body).await?;
-    if close {
-        // The server will close; the caller reconnects for the next request.
-        return Err(io::Error::new(
-            io::ErrorKind::ConnectionReset,
-            "connection: close",
-        ));
-    }
-    Ok(status)
 }
 
 /// One keep-alive connection sending requests until `deadline`; reconnects if the server closes.
@@ -291,11 +209,8 @@ async fn drive(
         };
         let stream = match connection.as_mut() {
             Some(stream) => stream,
-            None => match TcpStream::connect(addr).await {
-                Ok(stream) => {
-                    stream.set_nodelay(true).ok();
-                    connection.insert(BufReader::new(stream))
-                }
+            None => match loadgen::connect(addr).await {
+                Ok(stream) => connection.insert(stream),
                 Err(_) => {
                     stats
                         .good_errors
@@ -307,7 +222,7 @@ async fn drive(
         };
         let started = Instant::now();
         let outcome = match stream.get_mut().write_all(request).await {
-            Ok(()) => read_response(stream, &mut body).await,
+            Ok(()) => loadgen::read_response(stream, &mut body).await,
             Err(e) => Err(e),
         };
         let (status, reconnect) = match outcome {
@@ -330,7 +245,7 @@ async fn drive(
         if kind == Kind::Good {
             stats.good.fetch_add(1, Ordering::Relaxed);
             if answered_as_expected {
-                stats.record_latency(started.elapsed());
+                stats.latency.record(started.elapsed());
             } else {
                 stats.good_errors.fetch_add(1, Ordering::Relaxed);
             }
@@ -343,26 +258,13 @@ async fn drive(
     }
 }
 
-/// `http://host:port/path` → (address, host header, path). Only plain HTTP on an IP address.
-fn parse_url(url: &str) -> Result<(SocketAddr, String, String), String> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or("only http:// URLs are supported")?;
-    let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    let addr = host
-        .parse()
-        .map_err(|e| format!("{host:?} is not an ip:port address: {e}"))?;
-    let path = if path.is_empty() { "/" } else { path };
-    Ok((addr, host.to_string(), path.to_string()))
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = Args::parse();
     // The embedded server, unless a URL names another one: the mock as the examples use it,
     // keeping its default ring of the last 64 calls, so the soak also shows that ring is bounded.
     let (addr, host, path, server) = match &args.url {
-        Some(url) => match parse_url(url) {
+        Some(url) => match loadgen::parse_url(url) {
             Ok((addr, host, path)) => (addr, host, path, None),
             Err(error) => {
                 eprintln!("error: {error}");
@@ -404,7 +306,7 @@ async fn main() -> ExitCode {
 
     let requests = Arc::new(Requests::new(&host, &path));
     let stats = Arc::new(Stats::new());
-    let (rss_start, _) = memory_kib();
+    let (rss_start, _) = loadgen::memory_kib(None);
     let started = Instant::now();
     let run = Duration::from_secs(args.seconds);
     let deadline = started + run;
@@ -425,13 +327,13 @@ async fn main() -> ExitCode {
     let mut samples = Vec::new();
     for tenth in 1..=10u32 {
         tokio::time::sleep_until((started + run * tenth / 10).into()).await;
-        samples.push(memory_kib().0);
+        samples.push(loadgen::memory_kib(None).0);
     }
     for driver in drivers {
         driver.await.ok();
     }
     let elapsed = started.elapsed();
-    let (rss_end, rss_peak) = memory_kib();
+    let (rss_end, rss_peak) = loadgen::memory_kib(None);
     if let Some(server) = server {
         server.shutdown().await;
     }
@@ -440,8 +342,7 @@ async fn main() -> ExitCode {
     let (good, good_errors) = (load(&stats.good), load(&stats.good_errors));
     let (hostile, hostile_expected) = (load(&stats.hostile), load(&stats.hostile_expected));
     let total = good + hostile;
-    let ms =
-        |us: Option<usize>| us.map_or("n/a".into(), |us| format!("{:.3} ms", us as f64 / 1000.0));
+    let ms = loadgen::ms;
     println!(
         "requests:          {total} in {:.1} s ({:.0} req/s)",
         elapsed.as_secs_f64(),
@@ -452,8 +353,8 @@ async fn main() -> ExitCode {
     println!("reconnects:        {}", load(&stats.reconnects));
     println!(
         "good latency:      p50 {}, p99 {}",
-        ms(stats.percentile(0.50)),
-        ms(stats.percentile(0.99))
+        ms(stats.latency.percentile(0.50)),
+        ms(stats.latency.percentile(0.99))
     );
     println!(
         "RSS (KiB):         start {rss_start}, middle {}, end {rss_end}, peak (VmHWM) {rss_peak}",
