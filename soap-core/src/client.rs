@@ -127,11 +127,13 @@ impl ClientCore {
 /// Reads an HTTP response as a SOAP answer, through the same gate and quotas as a server's
 /// requests.
 ///
+/// A fault is [`Error::Fault`] whatever the status (500, 400, or 200 from lax servers); a body
+/// that is not a SOAP envelope (HTML, empty, text) is [`Error::Http`] with the status and the
+/// first bytes of the body.
+///
 /// This runs after the transport has returned, so a transport's call deadline (such as
-/// `HttpTransport`'s `request_timeout`) does not cover it; it needs
-/// none, being one linear pass over a body the transport has already capped in size. A fault is [`Error::Fault`] whatever the status (500, 400, or 200 from lax
-/// servers); a body that is not a SOAP envelope (HTML, empty, text) is [`Error::Http`] with the
-/// status and the first bytes of the body.
+/// `HttpTransport`'s `request_timeout`) does not cover it. It needs none: it is one linear pass
+/// over a body the transport has already capped in size, under the reader quotas.
 pub fn read_response<H: HeaderSet, B: SoapMessage>(
     response: &RawResponse,
     quotas: &ReaderQuotas,

@@ -69,23 +69,30 @@ pub fn incoming_action(headers: &HeaderMap) -> Option<String> {
     from_type.or_else(from_header).filter(|a| !a.is_empty())
 }
 
-/// The media type of a `Content-Type` value, lower-cased, without parameters.
-pub fn media_type(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+/// The media type of a `Content-Type` value, without parameters (compare it ignoring case).
+///
+/// ```
+/// assert_eq!(soap_core::codec::media_type("Text/XML; charset=utf-8"), "Text/XML");
+/// ```
+pub fn media_type(content_type: &str) -> &str {
+    content_type.split(';').next().unwrap_or("").trim()
 }
 
 /// Whether a `Content-Type` names one of the XML media types a SOAP message may travel as.
+///
+/// ```
+/// use soap_core::codec::is_xml_media_type;
+/// assert!(is_xml_media_type("application/soap+xml; action=\"x\""));
+/// assert!(!is_xml_media_type("text/plain"));
+/// ```
 pub fn is_xml_media_type(content_type: &str) -> bool {
     let media = media_type(content_type);
-    media == "text/xml"
-        || media == "application/soap+xml"
-        || media == "application/xml"
-        || media.ends_with("+xml")
+    ["text/xml", "application/soap+xml", "application/xml"]
+        .iter()
+        .any(|xml| media.eq_ignore_ascii_case(xml))
+        || media
+            .get(media.len().saturating_sub(4)..)
+            .is_some_and(|suffix| media.len() > 4 && suffix.eq_ignore_ascii_case("+xml"))
 }
 
 /// One parameter of a `Content-Type` value, unquoted (`action`, `charset`, ...).

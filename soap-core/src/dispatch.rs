@@ -56,8 +56,8 @@ where
         .map(|v| v.to_str().unwrap_or("(not text)"));
     let declared = SoapVersion::from_content_type(content_type);
     if let Some(media) = content_type
-        .map(media_type)
-        .filter(|m| !is_xml_media_type(m))
+        .filter(|ct| !codec::is_xml_media_type(ct))
+        .map(codec::media_type)
     {
         // As WCF does: a body labelled as something else is not parsed as XML on a guess.
         let fault = Fault::sender(format!(
@@ -105,19 +105,6 @@ where
             ready(envelope::fault_response(version, &fault))
         }
     }
-}
-
-/// The media type of a `Content-Type` value, without parameters.
-fn media_type(content_type: &str) -> &str {
-    content_type.split(';').next().unwrap_or("").trim()
-}
-
-/// Whether a request's media type can carry a SOAP envelope: the two SOAP types, and the
-/// generic XML types some clients send. A missing `Content-Type` is let through to the gate.
-fn is_xml_media_type(media: &str) -> bool {
-    ["text/xml", "application/soap+xml", "application/xml"]
-        .iter()
-        .any(|xml| media.eq_ignore_ascii_case(xml))
 }
 
 fn ready(response: http::Response<Bytes>) -> BoxFuture<'static, http::Response<Bytes>> {

@@ -326,13 +326,22 @@ const CLIP_CHARS: usize = 160;
 /// Every value from a peer that an error message repeats goes through here, so that a fault
 /// answering binary garbage is still well-formed XML and stays short.
 pub(crate) fn clip(value: &str) -> String {
-    let mut out = String::with_capacity(value.len().min(CLIP_CHARS + 8));
+    clip_to(value, CLIP_CHARS)
+}
+
+/// [`clip`] with another length: at most `max` characters, then `…`.
+pub(crate) fn clip_to(value: &str, max: usize) -> String {
+    let mut out = String::with_capacity(value.len().min(max + 8));
     for (i, c) in value.chars().enumerate() {
-        if i == CLIP_CHARS {
+        if i == max {
             out.push('…');
             break;
         }
-        push_xml_safe(&mut out, c);
+        if is_xml_char(c) {
+            out.push(c);
+        } else {
+            out.extend(c.escape_default());
+        }
     }
     out
 }
@@ -342,14 +351,9 @@ pub(crate) fn quote(value: &str) -> String {
     format!("\"{}\"", clip(value))
 }
 
-/// Pushes `c`, or its escape when XML does not allow it in text.
-pub(crate) fn push_xml_safe(out: &mut String, c: char) {
-    let allowed = matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}');
-    if allowed {
-        out.push(c);
-    } else {
-        out.extend(c.escape_default());
-    }
+/// Whether XML 1.0 allows `c` in a document (its `Char` production).
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
 fn payload_mismatch(expected: &QName, found: &QName) -> String {

@@ -434,22 +434,16 @@ const MAX_FAULT_TEXT: usize = 2048;
 /// not allow shown as escapes. Values quoted from input are already clipped where the message is
 /// made; this is the last line, so that a fault is always well-formed XML whatever a reason holds.
 fn xml_text(text: &str) -> Cow<'_, str> {
-    let clean = text.chars().take(MAX_FAULT_TEXT + 1).enumerate().all(|(i, c)| {
-        i < MAX_FAULT_TEXT
-            && matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
-    });
-    if clean {
-        return Cow::Borrowed(text);
+    let mut chars = text.chars();
+    let clean = chars
+        .by_ref()
+        .take(MAX_FAULT_TEXT)
+        .all(crate::error::is_xml_char);
+    if clean && chars.next().is_none() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(crate::error::clip_to(text, MAX_FAULT_TEXT))
     }
-    let mut out = String::with_capacity(text.len().min(MAX_FAULT_TEXT * 2));
-    for (i, c) in text.chars().enumerate() {
-        if i == MAX_FAULT_TEXT {
-            out.push('…');
-            break;
-        }
-        crate::error::push_xml_safe(&mut out, c);
-    }
-    Cow::Owned(out)
 }
 
 fn malformed(version: SoapVersion, message: String) -> Error {

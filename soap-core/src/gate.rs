@@ -28,7 +28,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::charset;
-use crate::error::{clip, quote, EnvelopeError, Error};
+use crate::error::{clip, is_xml_char, quote, EnvelopeError, Error};
 use crate::qname::QName;
 use crate::quotas::ReaderQuotas;
 use crate::version::{ns, SoapVersion};
@@ -1099,11 +1099,6 @@ fn is_name_start(c: char) -> bool {
 fn is_name_char(c: char) -> bool {
     is_name_start(c)
         || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
-}
-
-/// XML 1.0 `Char`.
-fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}')
 }
 
 /// Refuses characters XML does not allow anywhere: C0 controls other than tab, CR and LF, and

@@ -74,10 +74,7 @@ impl SoapVersion {
     /// assert_eq!(SoapVersion::from_content_type(None), SoapVersion::V11);
     /// ```
     pub fn from_content_type(content_type: Option<&str>) -> Self {
-        let media = content_type
-            .and_then(|ct| ct.split(';').next())
-            .unwrap_or("")
-            .trim();
+        let media = content_type.map(crate::codec::media_type).unwrap_or("");
         if media.eq_ignore_ascii_case(SoapVersion::V12.media_type()) {
             SoapVersion::V12
         } else {

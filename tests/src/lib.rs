@@ -65,6 +65,28 @@ pub fn self_signed() -> SelfSigned {
     }
 }
 
+/// Fails the test if `test` takes longer than 20 s: a guard that turns a hang into a failure
+/// instead of a stuck CI run, never a measure of speed.
+pub async fn bounded<F: std::future::Future>(test: F) -> F::Output {
+    tokio::time::timeout(std::time::Duration::from_secs(20), test)
+        .await
+        .expect("the test did not finish within 20 s")
+}
+
+/// Reads an HTTP request head (through its blank line) from `socket`, for hand-written servers
+/// that answer with exact bytes.
+pub async fn read_request_head(socket: &mut tokio::net::TcpStream) -> Vec<u8> {
+    use tokio::io::AsyncReadExt;
+    let mut head = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = socket.read(&mut buf).await.expect("read the request head");
+        assert!(n > 0, "the client closed before sending its request");
+        head.extend_from_slice(&buf[..n]);
+    }
+    head
+}
+
 /// The folder holding the test vectors (copied from `shared/vectors`).
 pub fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")

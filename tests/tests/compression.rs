@@ -5,11 +5,11 @@
 //! Every test binds 127.0.0.1:0 and is bounded by a generous `tokio::time::timeout`, a safety
 //! net and never an assertion.
 
-use std::future::Future;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tests::bounded;
 
 use bytes::Bytes;
 use examples::mock::MockNetServer;
@@ -25,7 +25,7 @@ use hyper_util::rt::TokioExecutor;
 use soap_core::server::{Server, ServerHandle};
 use soap_core::transport::{BoxFuture, SoapHandler};
 use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
 
 const PATH: &str = "/Remote/Services86/CustomerService.svc";
@@ -33,13 +33,6 @@ const ACTION: &str =
     "http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/RemoveSession";
 const REQUEST: &str = include_str!("../golden/remove-session.soap11.request.xml");
 const RESPONSE: &str = include_str!("../golden/remove-session.soap11.response.xml");
-
-/// Fails the test if `test` takes longer than twenty seconds, instead of hanging CI.
-async fn bounded<F: Future>(test: F) -> F::Output {
-    tokio::time::timeout(Duration::from_secs(20), test)
-        .await
-        .expect("the test did not finish within 20 s")
-}
 
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
@@ -319,13 +312,7 @@ async fn the_request_timeout_covers_reading_and_decoding_the_answer() {
         let addr = listener.local_addr().unwrap();
         let server = tokio::spawn(async move {
             let (mut socket, _) = listener.accept().await.unwrap();
-            let mut head = Vec::new();
-            let mut buf = [0u8; 4096];
-            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-                let n = socket.read(&mut buf).await.unwrap();
-                assert!(n > 0, "the client closed before sending its request");
-                head.extend_from_slice(&buf[..n]);
-            }
+            tests::read_request_head(&mut socket).await;
             let answer = "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n\
                           Content-Encoding: gzip\r\nContent-Length: 1024\r\n\r\n";
             socket.write_all(answer.as_bytes()).await.unwrap();

@@ -6,11 +6,11 @@
 //! net and never an assertion. Timeouts the test must *not* rely on are set far above that
 //! guard, so a pass shows the mechanism under test did the work.
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
+use tests::bounded;
 
 use bytes::Bytes;
 use examples::mock::MockNetServer;
@@ -32,12 +32,6 @@ const REQUEST: &str = include_str!("../golden/remove-session.soap11.request.xml"
 const CAP: usize = 8;
 /// Longer than the hang guard: a test that passes did not wait for it.
 const NEVER: Duration = Duration::from_secs(600);
-
-async fn bounded<F: Future>(test: F) -> F::Output {
-    tokio::time::timeout(Duration::from_secs(20), test)
-        .await
-        .expect("the test did not finish within 20 s")
-}
 
 /// A builder for the mock `CustomerService` with a cap of [`CAP`] connections and every timeout
 /// out of the way; tests shorten the one they are about.

@@ -3,10 +3,10 @@
 //! Every test binds 127.0.0.1:0, reads the port, then serves; nothing sleeps. Each test is
 //! bounded by a generous `tokio::time::timeout` that is a safety net, never an assertion.
 
-use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use tests::bounded;
 
 use bytes::Bytes;
 use http::header::{HeaderMap, HeaderValue, ALLOW, CONTENT_TYPE};
@@ -25,13 +25,6 @@ use tokio::sync::Notify;
 const ENVELOPE: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><RemoveSession xmlns="urn:t"><LoginId>7</LoginId></RemoveSession></s:Body></s:Envelope>"#;
 const ACTION: &str =
     "http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/RemoveSession";
-
-/// Fails the test if `test` takes longer than ten seconds, instead of hanging CI.
-async fn bounded<F: Future>(test: F) -> F::Output {
-    tokio::time::timeout(Duration::from_secs(10), test)
-        .await
-        .expect("the test did not finish within 10 s")
-}
 
 fn call(version: SoapVersion, body: impl Into<Bytes>) -> OutgoingCall {
     OutgoingCall {
@@ -326,7 +319,7 @@ async fn a_chunked_response_body_over_the_limit_is_body_too_large() {
         let addr = listener.local_addr().unwrap();
         let server = tokio::spawn(async move {
             let (mut socket, _) = listener.accept().await.unwrap();
-            read_request_head(&mut socket).await;
+            tests::read_request_head(&mut socket).await;
             let mut response =
                 b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nTransfer-Encoding: chunked\r\n\r\n"
                     .to_vec();
@@ -360,16 +353,6 @@ async fn a_chunked_response_body_over_the_limit_is_body_too_large() {
 
 /// Reads up to the end of a request's headers (the test client's body is small enough to
 /// arrive with them or be left unread).
-async fn read_request_head(socket: &mut TcpStream) {
-    let mut head = Vec::new();
-    let mut buf = [0u8; 4096];
-    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
-        let n = socket.read(&mut buf).await.unwrap();
-        assert!(n > 0, "the client closed before sending its request");
-        head.extend_from_slice(&buf[..n]);
-    }
-}
-
 #[tokio::test]
 async fn a_request_body_over_the_server_limit_gets_413_with_a_soap_fault() {
     bounded(async {

@@ -1,9 +1,8 @@
 //! The HTTPS client transport against the rustls-backed server, over loopback with an rcgen
 //! self-signed certificate for `localhost` / `127.0.0.1`.
 
-use std::future::Future;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use tests::bounded;
 
 use bytes::Bytes;
 use http::{Request, Response, Version};
@@ -12,13 +11,6 @@ use soap_core::transport::{BoxFuture, SoapHandler};
 use soap_core::{Error, HttpTransport, OutgoingCall, SoapVersion, Transport};
 
 const ENVELOPE: &str = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><SessionIsValid xmlns="urn:t"/></s:Body></s:Envelope>"#;
-
-/// Fails the test if `test` takes longer than ten seconds, instead of hanging CI.
-async fn bounded<F: Future>(test: F) -> F::Output {
-    tokio::time::timeout(Duration::from_secs(10), test)
-        .await
-        .expect("the test did not finish within 10 s")
-}
 
 fn call() -> OutgoingCall {
     OutgoingCall {
