@@ -77,6 +77,22 @@ fn floor_write(succeeded: bool) -> Vec<u8> {
     out
 }
 
+/// The floor writer of the RemoveSession request: fixed bytes around its three values, the two
+/// strings escaped as any writer must.
+fn floor_write_request(token: &str, ticket: &str, login_id: i32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(512);
+    out.extend_from_slice(br#"<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tns="http://www.superoffice.net/ws/crm/NetServer/Services86"><s:Header><tns:ApplicationToken>"#);
+    out.extend_from_slice(quick_xml::escape::escape(token).as_bytes());
+    out.extend_from_slice(b"</tns:ApplicationToken><tns:Credentials><tns:Ticket>");
+    out.extend_from_slice(quick_xml::escape::escape(ticket).as_bytes());
+    out.extend_from_slice(
+        b"</tns:Ticket></tns:Credentials></s:Header><s:Body><tns:RemoveSession><tns:LoginId>",
+    );
+    out.extend_from_slice(login_id.to_string().as_bytes());
+    out.extend_from_slice(b"</tns:LoginId></tns:RemoveSession></s:Body></s:Envelope>");
+    out
+}
+
 fn tickets(n: usize) -> Tickets {
     let items = (0..n as i32)
         .map(|id| TicketInfo {
@@ -139,11 +155,7 @@ const RATIOS: &[(&str, &str, &str)] = &[
     ),
     ("encode_response", "ours_soap11", "floor_soap11"),
     ("encode_response", "ours_soap12", "floor_soap11"),
-    (
-        "encode_request",
-        "ours_soap11",
-        "floor_soap11_response_bytes",
-    ),
+    ("encode_request", "ours_soap11", "floor_soap11"),
     ("decode_response", "ours_soap11", "floor_soap11"),
     ("tickets_1000", "ours_decode", "yaserde_alone_decode"),
     ("tickets_1000", "ours_encode", "yaserde_alone_encode"),
@@ -195,9 +207,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("ours_soap11", |b| {
         b.iter(|| black_box(&request).to_bytes().expect("encode"))
     });
-    // A writer of fixed bytes the size of the request costs what the response floor costs.
-    group.bench_function("floor_soap11_response_bytes", |b| {
-        b.iter(|| floor_write(black_box(true)))
+    group.bench_function("floor_soap11", |b| {
+        b.iter(|| {
+            floor_write_request(
+                black_box("1234567-1234-9876"),
+                black_box("7T:1234abcxyzExample=="),
+                black_box(0),
+            )
+        })
     });
     group.finish();
 
