@@ -4,6 +4,7 @@
 //!   once with `#[soap_service]`, used by the example clients and the mock alike;
 //! - [`mock`]: a mock NetServer implementing it;
 //! - [`recording`]: a transport wrapper that keeps the envelopes, to show them;
+//! - [`recent`]: the bounded record of the last calls both of them keep;
 //! - [`loadgen`]: what the load programs (`soak`, `load`) share: raw keep-alive HTTP/1.1, a
 //!   latency histogram, RSS from `/proc`.
 //!
@@ -36,6 +37,7 @@
 pub mod loadgen;
 pub mod mock;
 pub mod netserver;
+pub mod recent;
 pub mod recording;
 
 /// The path NetServer serves `CustomerService` under (after the tenant's base URL).

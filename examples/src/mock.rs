@@ -13,8 +13,8 @@
 //! a server received. Only the last few: a mock left running under load (the soak program, a
 //! long interop session) must not grow with every request.
 
-use std::collections::{BTreeMap, VecDeque};
-use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use soap_core::{context, Fault, Nillable};
@@ -23,6 +23,7 @@ use crate::netserver::{
     ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService, RequestHeaders, ResponseHeaders,
     SmsConfig, StatisticsDataSet, StatusScreenPanelType, TicketInfo,
 };
+use crate::recent::Recent;
 
 /// The mock service. Clones share state.
 ///
@@ -44,35 +45,17 @@ pub struct MockNetServer {
     state: Arc<State>,
 }
 
-/// How many calls a mock remembers unless told otherwise: enough for any test's assertions,
-/// small enough that a mock serving millions of requests stays at a few kilobytes.
-pub const DEFAULT_RECORD_LIMIT: usize = 64;
-
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct State {
     next_login_id: AtomicI32,
     /// Open sessions by login id: their keys.
     sessions: Mutex<BTreeMap<i32, String>>,
-    /// The request headers of the last `record_limit` calls, oldest first.
-    received: Mutex<VecDeque<(&'static str, RequestHeaders)>>,
-    /// The most calls `received` keeps; 0 keeps none. Atomic so the builder can set it through
-    /// the shared `Arc`.
-    record_limit: AtomicUsize,
-}
-
-impl Default for State {
-    fn default() -> Self {
-        State {
-            next_login_id: AtomicI32::default(),
-            sessions: Mutex::default(),
-            received: Mutex::default(),
-            record_limit: AtomicUsize::new(DEFAULT_RECORD_LIMIT),
-        }
-    }
+    /// The operation and request headers of the last calls.
+    received: Recent<(&'static str, RequestHeaders)>,
 }
 
 impl MockNetServer {
-    /// A mock with no sessions that remembers the last [`DEFAULT_RECORD_LIMIT`] calls.
+    /// A mock with no sessions that remembers the last [`DEFAULT_RECORD_LIMIT`](crate::recent::DEFAULT_RECORD_LIMIT) calls.
     pub fn new() -> Self {
         MockNetServer::default()
     }
@@ -96,25 +79,14 @@ impl MockNetServer {
     /// # });
     /// ```
     pub fn with_record_limit(self, limit: usize) -> Self {
-        self.state.record_limit.store(limit, Ordering::Relaxed);
-        let mut received = self.lock_received();
-        let excess = received.len().saturating_sub(limit);
-        received.drain(..excess);
-        drop(received);
+        self.state.received.set_limit(limit);
         self
     }
 
     /// The operation name and request headers of the last calls (see
     /// [`with_record_limit`](Self::with_record_limit)), oldest first.
     pub fn received(&self) -> Vec<(&'static str, RequestHeaders)> {
-        self.lock_received().iter().cloned().collect()
-    }
-
-    fn lock_received(&self) -> std::sync::MutexGuard<'_, VecDeque<(&'static str, RequestHeaders)>> {
-        self.state
-            .received
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        self.state.received.to_vec()
     }
 
     /// The login ids of the open sessions.
@@ -132,7 +104,7 @@ impl MockNetServer {
     /// Records the call, insists on a ticket and answers with NetServer's success headers.
     fn begin(&self, operation: &'static str) -> Result<(), Fault> {
         let headers = context::request_headers::<RequestHeaders>().unwrap_or_default();
-        self.record(operation, &headers);
+        self.state.received.push((operation, headers.clone()));
         if headers.ticket().is_none_or(str::is_empty) {
             return Err(Fault::sender(format!(
                 "{operation} needs a Credentials header with a non-empty Ticket (get one from SoPrincipal)"
@@ -140,19 +112,6 @@ impl MockNetServer {
         }
         context::set_response_headers(ResponseHeaders::succeeded());
         Ok(())
-    }
-
-    /// Appends a call to the ring, dropping the oldest once it holds `record_limit`.
-    fn record(&self, operation: &'static str, headers: &RequestHeaders) {
-        let limit = self.state.record_limit.load(Ordering::Relaxed);
-        if limit == 0 {
-            return;
-        }
-        let mut received = self.lock_received();
-        while received.len() >= limit {
-            received.pop_front();
-        }
-        received.push_back((operation, headers.clone()));
     }
 }
 

@@ -1,16 +1,16 @@
 //! A transport wrapper that keeps the envelopes of the last exchanges, so the examples can show
 //! what went over the wire; with credentials blanked out before anything is printed.
 //!
-//! Only the last [`DEFAULT_RECORD_LIMIT`] exchanges are kept (see
+//! Only the last [`DEFAULT_RECORD_LIMIT`](crate::recent::DEFAULT_RECORD_LIMIT) exchanges are kept (see
 //! [`RecordingTransport::with_record_limit`]): a recorder left in a long-running client must not
 //! grow with every call.
 
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::Arc;
 
 use soap_core::transport::BoxFuture;
 use soap_core::{Error, OutgoingCall, RawResponse, Transport};
+
+use crate::recent::Recent;
 
 /// One request/response pair as sent and received.
 #[derive(Debug, Clone)]
@@ -27,10 +27,7 @@ pub struct Exchange {
     pub response: String,
 }
 
-/// How many exchanges a recorder keeps unless told otherwise.
-pub const DEFAULT_RECORD_LIMIT: usize = 64;
-
-/// Wraps a transport and records the last [`DEFAULT_RECORD_LIMIT`] [`Exchange`]s.
+/// Wraps a transport and records the last [`DEFAULT_RECORD_LIMIT`](crate::recent::DEFAULT_RECORD_LIMIT) [`Exchange`]s.
 ///
 /// ```
 /// use examples::recording::RecordingTransport;
@@ -49,27 +46,16 @@ pub const DEFAULT_RECORD_LIMIT: usize = 64;
 #[derive(Debug, Clone)]
 pub struct RecordingTransport<T> {
     inner: Arc<T>,
-    log: Arc<Log>,
-}
-
-/// The ring of exchanges, shared by clones of one recorder.
-#[derive(Debug)]
-struct Log {
-    /// The last `limit` exchanges, oldest first.
-    exchanges: Mutex<VecDeque<Exchange>>,
-    /// The most exchanges kept; 0 keeps none. Atomic so the builder can set it on a shared log.
-    limit: AtomicUsize,
+    /// The last exchanges, shared by clones of one recorder.
+    log: Arc<Recent<Exchange>>,
 }
 
 impl<T: Transport> RecordingTransport<T> {
-    /// Records what goes through `inner`, keeping the last [`DEFAULT_RECORD_LIMIT`] exchanges.
+    /// Records what goes through `inner`, keeping the last [`DEFAULT_RECORD_LIMIT`](crate::recent::DEFAULT_RECORD_LIMIT) exchanges.
     pub fn new(inner: T) -> Self {
         RecordingTransport {
             inner: Arc::new(inner),
-            log: Arc::new(Log {
-                exchanges: Mutex::default(),
-                limit: AtomicUsize::new(DEFAULT_RECORD_LIMIT),
-            }),
+            log: Arc::default(),
         }
     }
 
@@ -95,38 +81,13 @@ impl<T: Transport> RecordingTransport<T> {
     /// # });
     /// ```
     pub fn with_record_limit(self, limit: usize) -> Self {
-        self.log.limit.store(limit, Ordering::Relaxed);
-        let mut exchanges = self.log.lock();
-        let excess = exchanges.len().saturating_sub(limit);
-        exchanges.drain(..excess);
-        drop(exchanges);
+        self.log.set_limit(limit);
         self
     }
 
     /// The last exchanges (see [`with_record_limit`](Self::with_record_limit)), oldest first.
     pub fn exchanges(&self) -> Vec<Exchange> {
-        self.log.lock().iter().cloned().collect()
-    }
-}
-
-impl Log {
-    fn lock(&self) -> MutexGuard<'_, VecDeque<Exchange>> {
-        self.exchanges
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Appends an exchange, dropping the oldest once the ring is full.
-    fn push(&self, exchange: Exchange) {
-        let limit = self.limit.load(Ordering::Relaxed);
-        if limit == 0 {
-            return;
-        }
-        let mut exchanges = self.lock();
-        while exchanges.len() >= limit {
-            exchanges.pop_front();
-        }
-        exchanges.push_back(exchange);
+        self.log.to_vec()
     }
 }
 
