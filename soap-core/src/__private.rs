@@ -14,9 +14,7 @@ pub use ::yaserde;
 pub use crate::client::{ClientCore, Reply, ResponseHook};
 pub use crate::context::OperationContext;
 pub use crate::dispatch::{invoke, route, Incoming};
-pub use crate::envelope::{
-    read_header_fields, write_header_fields, HeaderSet, Member, RawHeader, SoapMessage,
-};
+pub use crate::envelope::{read_header_fields, HeaderSet, Member, RawHeader, SoapMessage};
 pub use crate::error::{BoxError, Error};
 pub use crate::fault::Fault;
 pub use crate::quotas::ReaderQuotas;
@@ -79,6 +77,34 @@ pub fn map_reply<H, A, B>(reply: Reply<H, A>, f: impl FnOnce(A) -> B) -> Reply<H
         other_headers: reply.other_headers,
         message: f(reply.message),
     }
+}
+
+/// Writes one block of a `#[soap_headers]` set as the element `name` (`prefix:Local`), exactly
+/// as yaserde's derive writes an optional member.
+#[inline]
+pub fn write_header_block<T: yaserde::YaSerialize, W: std::io::Write>(
+    value: &T,
+    name: &str,
+    writer: &mut yaserde::ser::Serializer<W>,
+) -> yaserde::Result<()> {
+    writer.set_start_event_name(Some(name.into()));
+    writer.set_skip_start_end(false);
+    value.serialize(writer)
+}
+
+/// Writes one primitive block of a `#[soap_headers]` set (`text` already formatted) as the
+/// element `name`, exactly as yaserde's derive writes an optional primitive member.
+#[inline]
+pub fn write_header_text<W: std::io::Write>(
+    text: &str,
+    name: &str,
+    writer: &mut yaserde::ser::Serializer<W>,
+) -> yaserde::Result<()> {
+    use xml::writer::XmlEvent;
+    writer.write(XmlEvent::start_element(name))?;
+    writer.write(XmlEvent::characters(text))?;
+    writer.write(XmlEvent::end_element())?;
+    Ok(())
 }
 
 /// Encodes an operation's header parameters (a yaserde struct whose fields are the blocks) as

@@ -103,6 +103,88 @@ impl Document {
     }
 }
 
+/// The root element of [`Document::joined`]: a name no SOAP part has, so no reader mistakes it.
+const JOINED_ROOT: &str = "soap-core-parts";
+
+impl Document {
+    /// The header blocks `blocks` and then `payload` as one document for one xml-rs reader:
+    /// `<soap-core-parts …><Header>blocks</Header>payload</soap-core-parts>`, without the
+    /// `Header` element when `blocks` is empty.
+    ///
+    /// Why: every xml-rs reader costs its setup, and xml-rs lexes every byte at about 100
+    /// instructions, so one reader over the parts, with each prefixed declaration written once on
+    /// the root instead of on every part that uses it, reads a RemoveSession request in about
+    /// two thirds of the instructions of one reader per part. A default namespace (`xmlns="…"`)
+    /// from outside stays on the part that uses it: on the root it would also capture the
+    /// unprefixed names of parts that have none.
+    ///
+    /// `None` when two parts use one prefix bound to different namespaces outside them; each
+    /// part must then be read on its own ([`Document::standalone`]).
+    pub(crate) fn joined(&self, blocks: &[&Block], payload: &Fragment) -> Option<Vec<u8>> {
+        let parts = || blocks.iter().map(|b| &b.fragment).chain([payload]);
+        let mut hoisted: Vec<&[u8]> = Vec::new();
+        for part in parts() {
+            for declaration in &part.namespaces {
+                let text = &self.text[declaration.clone()];
+                let Some(prefix) = declared_prefix(text) else {
+                    continue;
+                };
+                match hoisted.iter().find(|d| declared_prefix(d) == Some(prefix)) {
+                    Some(seen) if *seen != text => return None,
+                    Some(_) => {}
+                    None => hoisted.push(text),
+                }
+            }
+        }
+        let size = parts().map(|f| f.span.len() + 16).sum::<usize>()
+            + hoisted.iter().map(|d| d.len() + 1).sum::<usize>()
+            + 64;
+        let mut out = Vec::with_capacity(size);
+        out.push(b'<');
+        out.extend_from_slice(JOINED_ROOT.as_bytes());
+        for declaration in &hoisted {
+            out.push(b' ');
+            out.extend_from_slice(declaration);
+        }
+        out.push(b'>');
+        if !blocks.is_empty() {
+            out.extend_from_slice(b"<Header>");
+            for block in blocks {
+                self.write_part(&block.fragment, &mut out);
+            }
+            out.extend_from_slice(b"</Header>");
+        }
+        self.write_part(payload, &mut out);
+        out.extend_from_slice(b"</");
+        out.extend_from_slice(JOINED_ROOT.as_bytes());
+        out.push(b'>');
+        Some(out)
+    }
+
+    /// `fragment` with only its default-namespace declaration from outside, if it uses one.
+    fn write_part(&self, fragment: &Fragment, out: &mut Vec<u8>) {
+        out.extend_from_slice(&self.text[fragment.span.start..fragment.name_end]);
+        for declaration in &fragment.namespaces {
+            let text = &self.text[declaration.clone()];
+            if declared_prefix(text).is_none() {
+                out.push(b' ');
+                out.extend_from_slice(text);
+            }
+        }
+        out.extend_from_slice(&self.text[fragment.name_end..fragment.span.end]);
+    }
+}
+
+/// The prefix a declaration as written (`xmlns:p="…"`) binds; `None` for `xmlns="…"`.
+fn declared_prefix(declaration: &[u8]) -> Option<&[u8]> {
+    let rest = declaration.strip_prefix(b"xmlns:")?;
+    let end = rest
+        .iter()
+        .position(|&b| b == b'=' || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
 /// Checks `input` and finds its parts; see the module docs. Quota refusals are logged at `warn`.
 pub(crate) fn check(input: Bytes, quotas: &ReaderQuotas) -> Result<Document, Error> {
     check_versioned(input, quotas).map_err(|(_, error)| error)
@@ -1247,6 +1329,45 @@ mod tests {
             Err(Error::Xml { message, .. }) => message,
             other => panic!("expected an XML error for {xml}, got {other:?}"),
         }
+    }
+
+    fn joined(doc: &Document) -> Option<String> {
+        let blocks: Vec<&Block> = doc.blocks.iter().collect();
+        let payload = &doc.payload.as_ref().expect("a payload").fragment;
+        doc.joined(&blocks, payload)
+            .map(|bytes| String::from_utf8(bytes).unwrap())
+    }
+
+    #[test]
+    fn joined_parts_declare_each_prefix_once_on_the_root() {
+        let doc = gate(&envelope(
+            r#"<a:Token>t</a:Token><b:Other><a:x/></b:Other>"#,
+            r#"<a:Call xmlns="urn:d"><Inner/></a:Call>"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            joined(&doc).unwrap(),
+            r#"<soap-core-parts xmlns:a="urn:a" xmlns:b="urn:b"><Header><a:Token>t</a:Token><b:Other><a:x/></b:Other></Header><a:Call xmlns="urn:d"><Inner/></a:Call></soap-core-parts>"#
+        );
+    }
+
+    #[test]
+    fn joined_parts_keep_a_default_namespace_from_outside_on_the_part() {
+        let xml = format!(
+            r#"<s:Envelope xmlns:s="{S11}"><s:Header xmlns="urn:h"><Token>t</Token></s:Header><s:Body><c:Call xmlns:c="urn:c"><Plain/></c:Call></s:Body></s:Envelope>"#
+        );
+        assert_eq!(
+            joined(&gate(&xml).unwrap()).unwrap(),
+            r#"<soap-core-parts><Header><Token xmlns="urn:h">t</Token></Header><c:Call xmlns:c="urn:c"><Plain/></c:Call></soap-core-parts>"#
+        );
+    }
+
+    #[test]
+    fn parts_binding_one_prefix_two_ways_are_not_joined() {
+        let xml = format!(
+            r#"<s:Envelope xmlns:s="{S11}"><s:Header xmlns:p="urn:1"><p:Token>t</p:Token></s:Header><s:Body xmlns:p="urn:2"><p:Call/></s:Body></s:Envelope>"#
+        );
+        assert_eq!(joined(&gate(&xml).unwrap()), None);
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn comparable<H: HeaderSet, B: SoapMessage>(envelope: Envelope<H, B>) -> String 
         prefix: "s".into(),
         ..envelope
     };
+    assert_writers_agree(&envelope);
     match envelope.to_bytes() {
         // Both readers may hand the writer something it writes badly (a known fault.rs bug);
         // that is equal on both sides, and the harness reports bad write-backs itself.
@@ -110,6 +111,30 @@ fn comparable<H: HeaderSet, B: SoapMessage>(envelope: Envelope<H, B>) -> String 
             ),
         },
         Err(error) => format!("cannot be written: {error}"),
+    }
+}
+
+/// Panics unless the fast writer ([`Envelope::to_bytes`]) writes the same bytes as the reference
+/// writer (the `YaSerialize` impl, every part an xml-rs event), or fails alike.
+pub fn assert_writers_agree<H: HeaderSet, B: SoapMessage>(envelope: &Envelope<H, B>) {
+    let config = yaserde::ser::Config {
+        write_document_declaration: true,
+        ..Default::default()
+    };
+    let reference = yaserde::ser::serialize_with_writer(envelope, Vec::new(), &config);
+    match (envelope.to_bytes(), reference) {
+        (Ok(fast), Ok(reference)) => assert!(
+            fast == reference,
+            "the fast writer and the reference writer differ:\nfast:      {}\nreference: {}",
+            String::from_utf8_lossy(&fast),
+            String::from_utf8_lossy(&reference)
+        ),
+        (Err(_), Err(_)) => {}
+        (fast, reference) => panic!(
+            "only one writer failed: fast {:?}, reference {:?}",
+            fast.map(|_| ()),
+            reference.map(|_| ())
+        ),
     }
 }
 

@@ -15,7 +15,7 @@ use examples::netserver::{customer_service, RequestHeaders, ResponseHeaders};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, RngSeed};
-use soap_core::SoapVersion;
+use soap_core::{Envelope, SoapVersion};
 use tests::answer::Answer;
 use tests::fuzzing;
 use tests::reference::{assert_no_gate_bug, compare, Verdict};
@@ -418,6 +418,29 @@ fn the_gate_agrees_with_the_reference_on_checked_in_inputs() {
         let bytes = std::fs::read(&path).expect("read an input");
         let verdict = compare::<RequestHeaders, Request>(&bytes);
         assert_agrees(&bytes, &verdict);
+    }
+}
+
+/// The fast path reads typed blocks and payload with one reader, hoisting the prefixes they use
+/// onto one root: a prefix bound two ways outside the parts must make it read them apart, and a
+/// default namespace from outside must stay with each part.
+#[test]
+fn parts_read_together_or_apart_agree_with_the_reference() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fuzz/inputs");
+    for (name, login_id) in [
+        ("prefix-bound-two-ways.xml", 5),
+        ("default-namespace-outside-parts.xml", 6),
+    ] {
+        let bytes = std::fs::read(dir.join(name)).expect("read an input");
+        assert_eq!(
+            compare::<RequestHeaders, Request>(&bytes),
+            Verdict::BothAccept,
+            "{name}"
+        );
+        let envelope = Envelope::<RequestHeaders, Request>::from_bytes(&bytes).expect(name);
+        assert_eq!(envelope.headers.ticket(), Some("7T:x"), "{name}");
+        let request = envelope.into_message().expect(name);
+        assert_eq!(request.login_id, login_id, "{name}");
     }
 }
 

@@ -7,6 +7,7 @@
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::{namespaces_const, yaserde_namespaces, yaserde_support, Rt};
 use crate::model::HeadersDef;
@@ -34,6 +35,26 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
     } else {
         quote!(#(::core::option::Option::is_none(&self.#idents))&&*)
     };
+    // Each block straight from the user's struct, as the shadow's derived writer would write
+    // it: no clone of the set per message.
+    let write_fields = def.fields.iter().map(|f| {
+        let (field, qualified) = (&f.ident, format!("{}:{}", f.prefix, f.element));
+        // yaserde's derive writes its primitives itself (they have no start tag of their own):
+        // the same text, the same way.
+        let write = match option_inner_primitive(&f.ty) {
+            Some(true) => quote!(#rt::write_header_text(value, #qualified, writer)),
+            Some(false) => quote! {
+                #rt::write_header_text(&::std::string::ToString::to_string(value), #qualified, writer)
+            },
+            None => quote!(#rt::write_header_block(value, #qualified, writer)),
+        };
+        // At the field's type, where a type that is not a yaserde type is reported.
+        quote_spanned! {f.ty.span()=>
+            if let ::core::option::Option::Some(value) = &self.#field {
+                #write?;
+            }
+        }
+    });
     let support = yaserde_support();
     // The server's context hands out clones of the request headers and moves them across tasks;
     // `HeaderSet` itself asks for `Default`.
@@ -46,14 +67,14 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
         }
     };
     // Anchored at the struct, where yaserde reports a field type that is not a yaserde type.
-    let derive =
-        quote_spanned!(ident.span()=> #[derive(::yaserde::YaSerialize, ::yaserde::YaDeserialize)]);
+    let derive = quote_spanned!(ident.span()=> #[derive(::yaserde::YaDeserialize)]);
     quote! {
         #item
 
         const _: () = {
             #support
 
+            // Read only: the blocks are written field by field (`write_blocks`).
             #derive
             #[yaserde(rename = "Header", #yns)]
             struct __SoapHeaderBlocks {
@@ -75,10 +96,8 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                     &self,
                     writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
                 ) -> #rt::yaserde::Result<()> {
-                    let blocks = __SoapHeaderBlocks {
-                        #(#idents: ::core::clone::Clone::clone(&self.#idents),)*
-                    };
-                    #rt::write_header_fields(&blocks, writer)
+                    #(#write_fields)*
+                    ::core::result::Result::Ok(())
                 }
 
                 fn read_blocks(
@@ -89,7 +108,39 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                         #(#idents: read.#idents,)*
                     })
                 }
+
+                fn read_element<__SoapR: #rt::std::io::Read>(
+                    reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+                ) -> #rt::yaserde::Result<Self> {
+                    let read = <__SoapHeaderBlocks as #rt::yaserde::YaDeserialize>::deserialize(reader)?;
+                    ::core::result::Result::Ok(#ident {
+                        #(#idents: read.#idents,)*
+                    })
+                }
             }
         };
+    }
+}
+
+/// For `Option<T>`, whether `T` is one of the primitives yaserde's derive writes itself: by the
+/// last segment of its path, as yaserde decides. `Some(true)` for `String`, `Some(false)` for
+/// the others, `None` for anything else.
+fn option_inner_primitive(ty: &syn::Type) -> Option<bool> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let option = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &option.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(syn::Type::Path(inner))) = args.args.first() else {
+        return None;
+    };
+    match inner.path.segments.last()?.ident.to_string().as_str() {
+        "String" => Some(true),
+        "bool" | "i8" | "u8" | "i16" | "u16" | "i32" | "u32" | "i64" | "u64" | "f32" | "f64" => {
+            Some(false)
+        }
+        _ => None,
     }
 }

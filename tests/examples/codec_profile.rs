@@ -1,0 +1,62 @@
+//! One codec step in a loop, for instruction counts under callgrind, which repeat exactly
+//! whatever else the machine does (criterion's times do not):
+//!
+//! ```text
+//! cargo build --release -p tests --example codec_profile
+//! valgrind --tool=callgrind --callgrind-out-file=cg.out target/release/examples/codec_profile decode_request 2000
+//! callgrind_annotate --inclusive=yes cg.out | head -40
+//! ```
+//!
+//! Run it with 0 iterations as well and subtract, to leave out the setup.
+
+use std::hint::black_box;
+
+use examples::netserver::customer_service::{RemoveSessionRequest, RemoveSessionResponse};
+use examples::netserver::{RequestHeaders, ResponseHeaders, SoCredentials};
+use soap_core::{Envelope, SoapVersion};
+use tests::vector;
+
+type Request = Envelope<RequestHeaders, RemoveSessionRequest>;
+type Response = Envelope<ResponseHeaders, RemoveSessionResponse>;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let step = args.next().unwrap_or_else(|| "decode_request".into());
+    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let wcf = vector("remove-session.wcf11.request.xml").into_bytes();
+    let doc = vector("remove-session.doc.request.xml").into_bytes();
+    let answer = vector("remove-session.wcf11.response.xml").into_bytes();
+    let request = Request::new(
+        SoapVersion::V11,
+        RequestHeaders::new(
+            "1234567-1234-9876",
+            SoCredentials::new("7T:1234abcxyzExample=="),
+        ),
+        RemoveSessionRequest { login_id: 0 },
+    );
+    let response = Response::new(
+        SoapVersion::V11,
+        ResponseHeaders::succeeded(),
+        RemoveSessionResponse {},
+    );
+    for _ in 0..n {
+        match step.as_str() {
+            "decode_request" => {
+                black_box(Request::from_bytes(black_box(&wcf)).expect("decode"));
+            }
+            "decode_doc" => {
+                black_box(Request::from_bytes(black_box(&doc)).expect("decode"));
+            }
+            "decode_response" => {
+                black_box(Response::from_bytes(black_box(&answer)).expect("decode"));
+            }
+            "encode_request" => {
+                black_box(black_box(&request).to_bytes().expect("encode"));
+            }
+            "encode_response" => {
+                black_box(black_box(&response).to_bytes().expect("encode"));
+            }
+            other => panic!("unknown step {other}"),
+        }
+    }
+}
