@@ -122,15 +122,18 @@ impl Document {
     /// part must then be read on its own ([`Document::standalone`]).
     pub(crate) fn joined(&self, blocks: &[&Block], payload: &Fragment) -> Option<Vec<u8>> {
         let parts = || blocks.iter().map(|b| &b.fragment).chain([payload]);
+        // In first-use order, and looked up by prefix in constant time: a hostile document can
+        // bring 64 blocks each using hundreds of outer declarations.
         let mut hoisted: Vec<&[u8]> = Vec::new();
+        let mut by_prefix: HashMap<&[u8], &[u8]> = HashMap::new();
         for part in parts() {
             for declaration in &part.namespaces {
                 let text = &self.text[declaration.clone()];
                 let Some(prefix) = declared_prefix(text) else {
                     continue;
                 };
-                match hoisted.iter().find(|d| declared_prefix(d) == Some(prefix)) {
-                    Some(seen) if *seen != text => return None,
+                match by_prefix.insert(prefix, text) {
+                    Some(seen) if seen != text => return None,
                     Some(_) => {}
                     None => hoisted.push(text),
                 }

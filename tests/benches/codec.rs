@@ -17,10 +17,10 @@ use examples::netserver::customer_service::{
     FindTicketsByTitleOrIdResponse, FindTicketsByTitleOrIdResultArray, RemoveSessionRequest,
     RemoveSessionResponse,
 };
-use examples::netserver::{RequestHeaders, ResponseHeaders, SoCredentials, TicketInfo};
+use examples::netserver::{RequestHeaders, ResponseHeaders, TicketInfo};
 use quick_xml::events::Event;
 use soap_core::{Envelope, Nillable, SoapVersion};
-use tests::vector;
+use tests::{remove_session_request, remove_session_response, vector};
 
 type Request = Envelope<RequestHeaders, RemoveSessionRequest>;
 type Response = Envelope<ResponseHeaders, RemoveSessionResponse>;
@@ -179,11 +179,7 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("encode_response");
     for version in [SoapVersion::V11, SoapVersion::V12] {
-        let response = Response::new(
-            version,
-            ResponseHeaders::succeeded(),
-            RemoveSessionResponse {},
-        );
+        let response = remove_session_response(version);
         let name = if version == SoapVersion::V11 {
             "ours_soap11"
         } else {
@@ -196,11 +192,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("floor_soap11", |b| b.iter(|| floor_write(black_box(true))));
     // The reference writer (the `YaSerialize` impl, every part an xml-rs event): what
     // `to_bytes` was before it wrote the fixed tags as text.
-    let response = Response::new(
-        SoapVersion::V11,
-        ResponseHeaders::succeeded(),
-        RemoveSessionResponse {},
-    );
+    let response = remove_session_response(SoapVersion::V11);
     let config = yaserde::ser::Config {
         write_document_declaration: true,
         ..Default::default()
@@ -218,14 +210,7 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("encode_request");
-    let request = Request::new(
-        SoapVersion::V11,
-        RequestHeaders::new(
-            "1234567-1234-9876",
-            SoCredentials::new("7T:1234abcxyzExample=="),
-        ),
-        RemoveSessionRequest { login_id: 0 },
-    );
+    let request = remove_session_request(SoapVersion::V11);
     group.bench_function("ours_soap11", |b| {
         b.iter(|| black_box(&request).to_bytes().expect("encode"))
     });

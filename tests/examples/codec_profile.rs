@@ -12,9 +12,9 @@
 use std::hint::black_box;
 
 use examples::netserver::customer_service::{RemoveSessionRequest, RemoveSessionResponse};
-use examples::netserver::{RequestHeaders, ResponseHeaders, SoCredentials};
+use examples::netserver::{RequestHeaders, ResponseHeaders};
 use soap_core::{Envelope, SoapVersion};
-use tests::vector;
+use tests::{remove_session_request, remove_session_response, vector};
 
 type Request = Envelope<RequestHeaders, RemoveSessionRequest>;
 type Response = Envelope<ResponseHeaders, RemoveSessionResponse>;
@@ -26,19 +26,8 @@ fn main() {
     let wcf = vector("remove-session.wcf11.request.xml").into_bytes();
     let doc = vector("remove-session.doc.request.xml").into_bytes();
     let answer = vector("remove-session.wcf11.response.xml").into_bytes();
-    let request = Request::new(
-        SoapVersion::V11,
-        RequestHeaders::new(
-            "1234567-1234-9876",
-            SoCredentials::new("7T:1234abcxyzExample=="),
-        ),
-        RemoveSessionRequest { login_id: 0 },
-    );
-    let response = Response::new(
-        SoapVersion::V11,
-        ResponseHeaders::succeeded(),
-        RemoveSessionResponse {},
-    );
+    let request = remove_session_request(SoapVersion::V11);
+    let response = remove_session_response(SoapVersion::V11);
     for _ in 0..n {
         match step.as_str() {
             "decode_request" => {

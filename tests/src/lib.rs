@@ -92,6 +92,42 @@ pub fn vectors_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")
 }
 
+/// The RemoveSession request the vectors carry (`remove-session.wcf11.request.xml`), typed: what
+/// the codec bench and `examples/codec_profile.rs` encode.
+pub fn remove_session_request(
+    version: soap_core::SoapVersion,
+) -> soap_core::Envelope<
+    examples::netserver::RequestHeaders,
+    examples::netserver::customer_service::RemoveSessionRequest,
+> {
+    use examples::netserver::{
+        customer_service::RemoveSessionRequest, RequestHeaders, SoCredentials,
+    };
+    soap_core::Envelope::new(
+        version,
+        RequestHeaders::new(
+            "1234567-1234-9876",
+            SoCredentials::new("7T:1234abcxyzExample=="),
+        ),
+        RemoveSessionRequest { login_id: 0 },
+    )
+}
+
+/// The RemoveSession answer: `Succeeded=true` and an empty response payload.
+pub fn remove_session_response(
+    version: soap_core::SoapVersion,
+) -> soap_core::Envelope<
+    examples::netserver::ResponseHeaders,
+    examples::netserver::customer_service::RemoveSessionResponse,
+> {
+    use examples::netserver::{customer_service::RemoveSessionResponse, ResponseHeaders};
+    soap_core::Envelope::new(
+        version,
+        ResponseHeaders::succeeded(),
+        RemoveSessionResponse {},
+    )
+}
+
 /// The contents of one vector file.
 pub fn vector(name: &str) -> String {
     let path = vectors_dir().join(name);
