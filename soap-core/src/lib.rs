@@ -15,6 +15,7 @@
 //! | [`client`] | the generic call every generated client makes |
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
+//! | [`schema`] | XML Schema descriptions of types, the model WSDL is written from and read into |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
 //! | [`server`] | the hyper server and the tower adapter |
 //!
@@ -38,6 +39,7 @@ mod gate;
 pub mod nil;
 mod qname;
 mod quotas;
+pub mod schema;
 #[cfg(feature = "server")]
 pub mod server;
 pub mod service;
