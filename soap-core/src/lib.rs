@@ -8,6 +8,7 @@
 //! |---|---|
 //! | [`envelope`] | `Envelope<H, B>`: SOAP 1.1/1.2 envelopes, read and written through yaserde |
 //! | [`fault`] | [`Fault`]: protocol failures as values, both versions |
+//! | [`declared`] | [`Failure`]: an operation's declared fault details, typed on both sides |
 //! | [`error`] | [`Error`]: transport, HTTP, XML, envelope and fault errors kept apart |
 //! | [`nil`] | [`Nillable`]: `xsi:nil` members, both directions |
 //! | [`codec`] | content types and SOAPAction |
@@ -30,6 +31,7 @@ mod charset;
 pub mod client;
 pub mod codec;
 pub mod context;
+pub mod declared;
 #[doc(hidden)]
 pub mod dispatch;
 pub mod envelope;
@@ -49,6 +51,7 @@ mod xmlio;
 
 pub use client::{ClientCore, Reply, ResponseHook};
 pub use context::OperationContext;
+pub use declared::{Failure, FaultDetail};
 pub use envelope::{Body, Envelope, HeaderSet, RawHeader, SoapMessage};
 pub use error::{EnvelopeError, Error, Result};
 pub use fault::{Fault, FaultCode, FaultFields, Reason};

@@ -1,0 +1,122 @@
+//! Declared faults over real loopback HTTP: an operation returning `Failure<D>` sends `D` in the
+//! fault's detail, and the generated client hands it back typed, in both SOAP versions.
+
+use soap_core::schema::XsdType;
+use soap_core::{
+    soap_service, Error, Failure, Fault, FaultCode, HttpTransport, QName, SoapVersion,
+};
+use tests::{bounded, serve_on_loopback};
+
+const NS: &str = "urn:example:sessions";
+
+/// The declared detail of `Lock`.
+#[derive(Debug, Clone, Default, PartialEq, yaserde::YaSerialize, yaserde::YaDeserialize)]
+#[yaserde(rename = "SessionFault", prefix = "t", namespaces = { "t" = "urn:example:sessions" })]
+struct SessionFault {
+    #[yaserde(rename = "LoginId", prefix = "t")]
+    login_id: i32,
+    #[yaserde(rename = "Reason", prefix = "t")]
+    reason: String,
+}
+
+impl XsdType for SessionFault {
+    fn type_name() -> QName {
+        QName::new(NS, "SessionFault")
+    }
+}
+
+#[soap_service(name = "Sessions", ns = "urn:example:sessions")]
+trait Sessions {
+    /// Locks a session: 0 is locked already (the declared fault), a negative id is a plain
+    /// fault, 7 answers with a `SessionFault` detail that does not read as one.
+    #[soap_operation(action = "Lock")]
+    async fn lock(&self, login_id: i32) -> Result<bool, Failure<SessionFault>>;
+}
+
+struct Server;
+
+impl Sessions for Server {
+    async fn lock(&self, login_id: i32) -> Result<bool, Failure<SessionFault>> {
+        match login_id {
+            0 => Err(Failure::declared(
+                Fault::sender("the session is locked already"),
+                SessionFault {
+                    login_id,
+                    reason: "locked".into(),
+                },
+            )),
+            7 => {
+                let broken = soap_core::RawElement::parse(
+                    r#"<SessionFault xmlns="urn:example:sessions"><LoginId>seven</LoginId><Reason>x</Reason></SessionFault>"#,
+                )
+                .map_err(Failure::Other)?;
+                let mut fault = Fault::sender("a detail the client cannot read");
+                fault.detail.push(broken);
+                Err(fault.into())
+            }
+            id if id < 0 => Err(Fault::sender("LoginId must not be negative").into()),
+            _ => Ok(true),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_declared_detail_comes_back_typed_in_both_versions() {
+    bounded(async {
+        let (_server, url) = serve_on_loopback(SessionsServer::new(Server)).await;
+        for version in [SoapVersion::V11, SoapVersion::V12] {
+            let client = SessionsClient::new(HttpTransport::new(&url).expect("transport"))
+                .with_version(version);
+            assert!(client.lock(5).await.expect("an unlocked session"));
+
+            let failure = client.lock(0).await.expect_err("a declared fault");
+            let Failure::Declared { fault, detail } = failure else {
+                panic!("{version:?}: expected a declared fault, got {failure:?}")
+            };
+            assert_eq!(fault.code, FaultCode::Sender, "{version:?}");
+            assert_eq!(fault.reason(), "the session is locked already");
+            assert_eq!(
+                detail,
+                SessionFault {
+                    login_id: 0,
+                    reason: "locked".into()
+                }
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_undeclared_fault_stays_a_plain_fault() {
+    bounded(async {
+        let (_server, url) = serve_on_loopback(SessionsServer::new(Server)).await;
+        let client = SessionsClient::new(HttpTransport::new(&url).expect("transport"));
+        match client.lock(-1).await {
+            Err(Failure::Other(Error::Fault(fault))) => {
+                assert_eq!(fault.reason(), "LoginId must not be negative");
+                assert!(fault.detail.is_empty());
+            }
+            other => panic!("expected a plain fault, got {other:?}"),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_declared_detail_that_does_not_read_is_an_error_naming_it() {
+    bounded(async {
+        let (_server, url) = serve_on_loopback(SessionsServer::new(Server)).await;
+        let client = SessionsClient::new(HttpTransport::new(&url).expect("transport"));
+        let failure = client.lock(7).await.expect_err("an unreadable detail");
+        let Failure::Other(error) = &failure else {
+            panic!("an unreadable detail must not pass as declared: {failure:?}")
+        };
+        let message = error.to_string();
+        assert!(
+            message.contains("SessionFault") && message.contains("LoginId"),
+            "{message}"
+        );
+    })
+    .await;
+}
