@@ -2,7 +2,7 @@
 //!
 //! - [`netserver`]: a model of SuperOffice NetServer's `Services86` `CustomerService`, declared
 //!   once with `#[soap_service]`, used by the example clients and the mock alike;
-//! - [`mock`]: a mock NetServer implementing it;
+//! - [`mock`]: a mock NetServer implementing it, over [`helpdesk`], its state as plain data;
 //! - [`recording`]: a transport wrapper that keeps the envelopes, to show them;
 //! - [`recent`]: the bounded record of the last calls both of them keep;
 //! - [`loadgen`]: what the load programs (`soak`, `load`) share: raw keep-alive HTTP/1.1, a
@@ -34,6 +34,7 @@
 //! # });
 //! ```
 
+pub mod helpdesk;
 pub mod loadgen;
 pub mod mock;
 pub mod netserver;
