@@ -22,6 +22,13 @@ pub use crate::service::{OperationInfo, ServiceInfo};
 pub use crate::transport::{BoxFuture, SoapHandler, Transport};
 pub use crate::version::SoapVersion;
 
+// `#[soap_type]`: its runtime helpers, and the traits and model it implements.
+pub use crate::nil::XsdScalar;
+pub use crate::qname::QName;
+pub use crate::schema;
+pub use crate::xsd::codegen as xsd;
+pub use crate::xsd::{XsdComplex, XsdField, XsdValue};
+
 /// The tower `Service::call` of a generated server: the same HTTP handling as the hyper server
 /// (body limit, 405/`?wsdl`), with default limits.
 #[cfg(feature = "server")]

@@ -16,11 +16,12 @@
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
 //! | [`schema`] | XML Schema descriptions of types, the model WSDL is written from and read into |
+//! | [`xsd`] | values as XML Schema elements, strictly: the runtime of `#[soap_type]` |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
 //! | [`server`] | the hyper server and the tower adapter |
 //!
 //! ## Features
-//! - `derive` (default): the `soap_service` and `soap_headers` macros.
+//! - `derive` (default): the `soap_service`, `soap_headers` and `soap_type` macros.
 //! - `client` (default): the hyper HTTP(S) client transport.
 //! - `server` (default): the hyper HTTP(S) server.
 
@@ -46,6 +47,7 @@ pub mod service;
 pub mod transport;
 mod version;
 mod xmlio;
+pub mod xsd;
 
 pub use client::{ClientCore, Reply, ResponseHook};
 pub use context::OperationContext;
@@ -63,4 +65,4 @@ pub use version::{ns, SoapVersion};
 pub use xmlio::RawElement;
 
 #[cfg(feature = "derive")]
-pub use soap_derive::{soap_headers, soap_service};
+pub use soap_derive::{soap_headers, soap_service, soap_type};
