@@ -109,7 +109,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     });
     let finishes = fields.iter().enumerate().map(|(i, f)| {
         let (ty, field, element, slot) = (&f.ty, &f.ident, &f.element, slot_path(i));
-        quote!(#field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
+        quote_spanned!(ty.span()=> #field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
     });
     quote! {
         #[automatically_derived]
@@ -256,7 +256,7 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     });
     let defines = fields.iter().map(|f| {
         let ty = &f.ty;
-        quote!(<#ty as #rt::schema::XsdMember>::define(schemas);)
+        quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
     });
     let complex = quote! {
         #rt::schema::ComplexType {
@@ -330,7 +330,7 @@ fn scalar_impl(def: &TypeDef, rt: &Rt, variants: &[Variant]) -> TokenStream {
             }
 
             fn to_xsd(&self) -> #rt::std::string::String {
-                #rt::std::string::String::from(match self {
+                <#rt::std::string::String as ::core::convert::From<&str>>::from(match self {
                     #(#to_text)*
                 })
             }
@@ -347,7 +347,12 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
             Some(n) => quote!(::core::option::Option::Some(#n)),
             None => quote!(::core::option::Option::None),
         };
-        quote!(#rt::schema::EnumValue { name: #rt::std::string::String::from(#value), numeric: #numeric })
+        quote! {
+            #rt::schema::EnumValue {
+                name: <#rt::std::string::String as ::core::convert::From<&str>>::from(#value),
+                numeric: #numeric,
+            }
+        }
     });
     quote! {
         #[automatically_derived]
