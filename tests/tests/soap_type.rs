@@ -670,3 +670,108 @@ async fn a_strict_error_in_a_request_is_a_client_fault_naming_the_element() {
         "{body}"
     );
 }
+
+// ---- as header blocks, parameters and results ------------------------------------------------
+
+#[soap_core::soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Headers {
+    pub credentials: Option<SoCredentials>,
+}
+
+#[soap_service(
+    name = "TicketService",
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+    request_headers = Headers
+)]
+pub trait TicketService {
+    #[soap_operation(action = "Find")]
+    async fn find(
+        &self,
+        right: Option<TableRight>,
+        ids: ArrayOf<i32>,
+    ) -> Result<ArrayOf<TicketInfo>, Fault>;
+}
+
+struct Tickets;
+
+impl TicketService for Tickets {
+    async fn find(
+        &self,
+        right: Option<TableRight>,
+        ids: ArrayOf<i32>,
+    ) -> Result<ArrayOf<TicketInfo>, Fault> {
+        let ticket = ticket_service::request_headers()
+            .and_then(|h| h.credentials)
+            .and_then(|c| c.ticket)
+            .and_then(Nillable::into_option)
+            .ok_or_else(|| Fault::sender("no ticket"))?;
+        Ok(ids
+            .iter()
+            .map(|&id| TicketInfo {
+                carrier: Carrier {
+                    table_right: right.clone().map(Nillable::Value),
+                },
+                ticket_id: Some(id),
+                title: Some(Nillable::Value(ticket.clone())),
+                url: Some(Nillable::Nil),
+            })
+            .collect())
+    }
+}
+
+fn credentials() -> Headers {
+    Headers {
+        credentials: Some(SoCredentials {
+            ticket: Some(Nillable::Value("7T:abc".into())),
+        }),
+    }
+}
+
+#[tokio::test]
+async fn soap_types_as_header_blocks_parameters_and_results_through_a_client() {
+    let client = TicketServiceClient::new(soap_core::InMemoryTransport::new(
+        TicketServiceServer::new(Tickets),
+    ))
+    .with_headers(credentials());
+    let right = TableRight {
+        mask: Some(FlagSet(vec![ETableRight::Select])),
+        reason: None,
+    };
+    let found = client
+        .find(Some(right.clone()), ArrayOf(vec![3, 4]))
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[1].ticket_id, Some(4));
+    assert_eq!(found[1].title, Some(Nillable::Value("7T:abc".into())));
+    assert_eq!(found[1].url, Some(Nillable::Nil));
+    assert_eq!(found[0].carrier.table_right, Some(Nillable::Value(right)));
+}
+
+/// What the envelope declares, measured: `<Envelope>` declares the header set's (`h`) and the
+/// service's (`tns`) namespaces and `xsi`; a `#[soap_type]` declares its own prefix
+/// (`services86`, the same URI here) once on each outermost element of its type (the header
+/// block, the parameter) and nothing below it (`Mask`, and `Reason`'s `xsi:nil`); an array
+/// declares the Arrays namespace once, not per item. Hoisting the types' prefixes onto the
+/// Envelope is not done.
+#[test]
+fn the_envelope_declares_each_namespace_once_per_outermost_element() {
+    let request = ticket_service::FindRequest {
+        right: Some(TableRight {
+            mask: Some(FlagSet(vec![ETableRight::Select, ETableRight::Delete])),
+            reason: Some(Nillable::Nil),
+        }),
+        ids: ArrayOf(vec![1, 2, 3]),
+    };
+    let body = soap_core::Envelope::new(soap_core::SoapVersion::V11, credentials(), request)
+        .to_bytes()
+        .unwrap();
+    let xml = String::from_utf8(body.to_vec()).unwrap();
+    assert_eq!(xml.matches(&format!("=\"{NS}\"")).count(), 4, "{xml}");
+    assert_eq!(xml.matches("xmlns:services86=").count(), 2, "{xml}");
+    assert!(xml.contains(r#"<tns:Right xmlns:services86="#), "{xml}");
+    assert!(xml.contains("<services86:Mask>Select Delete</services86:Mask><services86:Reason xsi:nil=\"true\" />"), "{xml}");
+    assert_eq!(xml.matches(&format!("=\"{ARRAYS}\"")).count(), 1, "{xml}");
+    assert_eq!(xml.matches("xmlns:xsi=").count(), 1, "{xml}");
+}

@@ -16,8 +16,10 @@
 //! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
 //! chosen). A member or array item in the namespace of the element around it declares nothing:
 //! xml-rs leaves out a declaration that is already in scope, so `xmlns:…` appears once, on the
-//! outermost element of that namespace (inside a SOAP envelope: on the payload's first element
-//! of that namespace; the envelope itself declares the service's namespaces).
+//! outermost element of that namespace. Inside a SOAP envelope (measured in
+//! `tests/tests/soap_type.rs`): `<Envelope>` declares the service's and the header set's
+//! namespaces and `xsi`; each outermost `#[soap_type]` element (a parameter, a header block)
+//! declares its type's prefix once, even when the service already binds the same URI as `tns`.
 //!
 //! ```
 //! use soap_core::xsd::{ArrayOf, XsdValue};
