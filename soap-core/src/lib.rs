@@ -24,6 +24,11 @@
 //! - `derive` (default): the `soap_service`, `soap_headers` and `soap_type` macros.
 //! - `client` (default): the hyper HTTP(S) client transport.
 //! - `server` (default): the hyper HTTP(S) server.
+//! - `time`: `xs:dateTime` (`time::OffsetDateTime`, `time::PrimitiveDateTime`), `xs:date`
+//!   (`time::Date`) and WCF's `ser:duration` (`time::Duration`) as [`xsd`] members.
+//! - `rust_decimal`: `xs:decimal` as `rust_decimal::Decimal`.
+//! - `uuid`: WCF's `ser:guid` as `uuid::Uuid`.
+//! - `base64`: `xs:base64Binary` as `xsd::Base64Binary`.
 
 #[doc(hidden)]
 pub mod __private;

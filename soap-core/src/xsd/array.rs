@@ -61,13 +61,13 @@ impl<T> FromIterator<T> for ArrayOf<T> {
     }
 }
 
-/// Where an array of items in `namespace` lives: WCF keeps arrays of primitives in its Arrays
-/// namespace, and arrays of its own types beside them.
+/// Where an array of items in `namespace` lives: WCF keeps arrays of primitives (`xs:`, and its
+/// own `ser:guid`, `ser:duration`) in its Arrays namespace, and arrays of other types beside them.
 pub(super) const fn home(
     namespace: &'static str,
     prefix: &'static str,
 ) -> (&'static str, &'static str) {
-    if str_eq(namespace, schema::XS) {
+    if str_eq(namespace, schema::XS) || str_eq(namespace, schema::SER) {
         (schema::ARRAYS, "arrays")
     } else {
         (namespace, prefix)

@@ -45,10 +45,13 @@ mod array;
 pub mod codegen;
 mod dictionary;
 mod flags;
+mod primitives;
 
 pub use array::ArrayOf;
 pub use dictionary::Dictionary;
 pub use flags::FlagSet;
+#[cfg(feature = "base64")]
+pub use primitives::Base64Binary;
 
 /// A value written as one element: its content and how it is read back.
 ///
