@@ -29,6 +29,7 @@
 //! - `rust_decimal`: `xs:decimal` as `rust_decimal::Decimal`.
 //! - `uuid`: WCF's `ser:guid` as `uuid::Uuid`.
 //! - `base64`: `xs:base64Binary` as `xsd::Base64Binary`.
+//! - `serde`: `#[soap_type]` also derives serde's `Serialize`/`Deserialize`, with the XML names.
 
 #[doc(hidden)]
 pub mod __private;

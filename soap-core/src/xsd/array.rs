@@ -33,8 +33,15 @@ use crate::schema::{self, ComplexType, MaxOccurs, Member, Schemas, XsdMember, Xs
 /// let error = yaserde::de::from_str::<ArrayOf<i32>>(wrong).unwrap_err().to_string();
 /// assert_eq!(error, "unexpected element <{urn:wrong}int> in an array of <{http://schemas.microsoft.com/2003/10/Serialization/Arrays}int>");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ArrayOf<T>(pub Vec<T>);
+
+/// Empty, whatever the item type.
+impl<T> Default for ArrayOf<T> {
+    fn default() -> Self {
+        ArrayOf(Vec::new())
+    }
+}
 
 impl<T> From<Vec<T>> for ArrayOf<T> {
     fn from(items: Vec<T>) -> Self {

@@ -27,8 +27,15 @@ use crate::schema::{
 /// assert!(xml.contains("<arrays:KeyValueOfstringstring><arrays:Key>a</arrays:Key><arrays:Value>1</arrays:Value></arrays:KeyValueOfstringstring>"));
 /// assert_eq!(yaserde::de::from_str::<Dictionary<String, String>>(&xml).unwrap(), map);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Dictionary<K, V>(pub Vec<(K, V)>);
+
+/// Empty, whatever the item type.
+impl<K, V> Default for Dictionary<K, V> {
+    fn default() -> Self {
+        Dictionary(Vec::new())
+    }
+}
 
 impl<K, V> FromIterator<(K, V)> for Dictionary<K, V> {
     fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {

@@ -29,8 +29,15 @@ use crate::schema::{Schemas, XsdType};
 /// let back: TableRight = yaserde::de::from_str(&xml.replace("Select Update", " Update\n Select ")).unwrap();
 /// assert_eq!(back.mask.0, [Right::Update, Right::Select]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FlagSet<E>(pub Vec<E>);
+
+/// Empty, whatever the item type.
+impl<E> Default for FlagSet<E> {
+    fn default() -> Self {
+        FlagSet(Vec::new())
+    }
+}
 
 impl<E> FlagSet<E> {
     /// Whether `flag` is in the set.

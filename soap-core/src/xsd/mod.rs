@@ -46,6 +46,8 @@ pub mod codegen;
 mod dictionary;
 mod flags;
 mod primitives;
+#[cfg(feature = "serde")]
+mod serde_impls;
 
 pub use array::ArrayOf;
 pub use dictionary::Dictionary;

@@ -35,8 +35,9 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
     };
     let value = value_impl(def, &rt);
     let yaserde = yaserde_impls(def, &rt);
+    let with_serde = serde_item(def);
     quote! {
-        #item
+        #rt::serde_item! { [#item] [#with_serde] }
 
         const _: () = {
             #body
@@ -44,6 +45,47 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
             #yaserde
         };
     }
+}
+
+/// The item with serde's derives and the same names as on the wire (`rename` on the container,
+/// every field and variant; the base `flatten`ed), emitted only with soap-core's `serde` feature.
+fn serde_item(def: &TypeDef) -> TokenStream {
+    let mut item = def.item.clone();
+    let krate = &def.krate;
+    let serde_path = quote!(#krate::__private::serde).to_string();
+    let name = &def.name;
+    let container: Vec<syn::Attribute> = vec![
+        syn::parse_quote!(#[derive(#krate::__private::serde::Serialize, #krate::__private::serde::Deserialize)]),
+        syn::parse_quote!(#[serde(crate = #serde_path, rename = #name)]),
+    ];
+    match (&mut item, &def.kind) {
+        (syn::Item::Struct(s), Kind::Complex { base, fields }) => {
+            s.attrs.extend(container);
+            for field in s.fields.iter_mut() {
+                let Some(ident) = &field.ident else { continue };
+                if base.as_ref().is_some_and(|b| &b.ident == ident) {
+                    field.attrs.push(syn::parse_quote!(#[serde(flatten)]));
+                } else if let Some(f) = fields.iter().find(|f| &f.ident == ident) {
+                    let element = &f.element;
+                    field
+                        .attrs
+                        .push(syn::parse_quote!(#[serde(rename = #element)]));
+                }
+            }
+        }
+        (syn::Item::Struct(s), Kind::Dictionary { .. }) => s.attrs.extend(container),
+        (syn::Item::Enum(e), Kind::Enumeration { variants, .. }) => {
+            e.attrs.extend(container);
+            for (variant, def) in e.variants.iter_mut().zip(variants) {
+                let value = &def.value;
+                variant
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(rename = #value)]));
+            }
+        }
+        _ => {}
+    }
+    quote!(#item)
 }
 
 fn option_str(text: Option<&str>) -> TokenStream {
