@@ -346,20 +346,19 @@ fn expand_type(args: TokenStream2, input: TokenStream2) -> TokenStream2 {
         Ok(item @ (syn::Item::Struct(_) | syn::Item::Enum(_))) => item,
         _ => return not_on(input, "#[soap_type] goes on a struct or an enum: `#[soap_type(ns = \"...\")] pub struct MyType { ... }`"),
     };
+    let krate = parse::crate_override(&args);
     let cx = Ctxt::new();
     let def = type_def::parse(&cx, args, &mut item);
     match (cx.check(), def) {
         (Ok(()), Some(def)) => render::soap_type(&def),
-        // The item without our attributes, and the errors: one mistake, one message.
-        (Err(error), _) => {
-            let error = error.to_compile_error();
-            quote!(#error #item)
-        }
-        (Ok(()), None) => {
-            let error =
-                syn::Error::new(Span::call_site(), "invalid #[soap_type] item").to_compile_error();
-            quote!(#error #item)
-        }
+        // One mistake, one message: the item without our attributes, and stand-in impls.
+        (Err(error), _) => render::soap_type_fallback(&item, &krate, error),
+        // `type_def::parse` records an error whenever it returns `None`.
+        (Ok(()), None) => render::soap_type_fallback(
+            &item,
+            &krate,
+            syn::Error::new(Span::call_site(), "invalid #[soap_type] item"),
+        ),
     }
 }
 

@@ -88,6 +88,74 @@ fn serde_item(def: &TypeDef) -> TokenStream {
     quote!(#item)
 }
 
+/// What is emitted when the input has errors: the errors, the item, and stand-in impls of the
+/// traits a `#[soap_type]` provides (bodies that are never run), so that code using the type
+/// as a member, a parameter or a schema type reports nothing more. Generic items get no
+/// stand-ins (that is one of the errors).
+pub(crate) fn fallback(item: &syn::Item, krate: &syn::Path, error: syn::Error) -> TokenStream {
+    let rt = Rt::new(krate);
+    let errors = error.to_compile_error();
+    let (ident, generic) = match item {
+        syn::Item::Struct(s) => (&s.ident, !s.generics.params.is_empty()),
+        syn::Item::Enum(e) => (&e.ident, !e.generics.params.is_empty()),
+        _ => return quote!(#errors #item),
+    };
+    if generic {
+        return quote!(#errors #item);
+    }
+    let never = quote!(::core::unreachable!("#[soap_type] had errors"));
+    quote! {
+        #errors
+        #item
+
+        const _: () = {
+            impl #rt::XsdValue for #ident {
+                const NAMESPACE: &'static str = "";
+                const PREFIX: &'static str = "";
+                fn write_element<__SoapW: #rt::std::io::Write>(
+                    &self,
+                    _: &str,
+                    _: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+                ) -> #rt::yaserde::Result<()> {
+                    #never
+                }
+                fn read_content<__SoapR: #rt::std::io::Read>(
+                    _: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+                ) -> #rt::yaserde::Result<Self> {
+                    #never
+                }
+            }
+            impl #rt::schema::XsdType for #ident {
+                fn type_name() -> #rt::QName {
+                    #never
+                }
+            }
+            impl #rt::yaserde::YaSerialize for #ident {
+                fn serialize<__SoapW: #rt::std::io::Write>(
+                    &self,
+                    _: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+                ) -> #rt::yaserde::Result<()> {
+                    #never
+                }
+                fn serialize_attributes(
+                    &self,
+                    attributes: #rt::std::vec::Vec<#rt::xsd::OwnedAttribute>,
+                    namespace: #rt::xsd::Namespace,
+                ) -> #rt::yaserde::Result<(#rt::std::vec::Vec<#rt::xsd::OwnedAttribute>, #rt::xsd::Namespace)> {
+                    ::core::result::Result::Ok((attributes, namespace))
+                }
+            }
+            impl #rt::yaserde::YaDeserialize for #ident {
+                fn deserialize<__SoapR: #rt::std::io::Read>(
+                    _: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+                ) -> #rt::yaserde::Result<Self> {
+                    #never
+                }
+            }
+        };
+    }
+}
+
 fn option_str(text: Option<&str>) -> TokenStream {
     match text {
         Some(t) => quote!(::core::option::Option::Some(#t)),
