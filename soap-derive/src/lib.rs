@@ -328,8 +328,14 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// # Prefixes and namespaces
 ///
 /// One prefix per namespace URI: a member of the same namespace, and every array item, inherit
-/// the declaration of the element around them. Two types whose namespaces end in the same
-/// segment must be given distinct `prefix`es.
+/// the declaration of the element around them, so a type declares its namespace once, on its
+/// outermost element. Two types whose namespaces end in the same segment must be given
+/// distinct `prefix`es: a prefix must never name two URIs in one document.
+///
+/// In a SOAP envelope, `<Envelope>` declares the service's namespace as `tns` (and the header
+/// set's as `h`). A type in the service's own namespace given `prefix = "tns"` then declares
+/// nothing at all: every namespace is declared once, on the envelope. Only do that for types
+/// in the service's namespace.
 ///
 /// # Errors
 ///

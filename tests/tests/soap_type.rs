@@ -691,6 +691,20 @@ pub trait TicketService {
         right: Option<TableRight>,
         ids: ArrayOf<i32>,
     ) -> Result<ArrayOf<TicketInfo>, Fault>;
+
+    #[soap_operation(action = "Zone")]
+    async fn zone(&self, zone: SoTimeZone) -> Result<SoTimeZone, Fault>;
+}
+
+/// In the service's own namespace with the service's prefix: the envelope's declaration serves.
+#[soap_type(
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+    prefix = "tns"
+)]
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SoTimeZone {
+    pub so_time_zone_id: Option<i32>,
+    pub so_time_zone_location_code: Option<Nillable<String>>,
 }
 
 struct Tickets;
@@ -717,6 +731,10 @@ impl TicketService for Tickets {
                 url: Some(Nillable::Nil),
             })
             .collect())
+    }
+
+    async fn zone(&self, zone: SoTimeZone) -> Result<SoTimeZone, Fault> {
+        Ok(zone)
     }
 }
 
@@ -774,4 +792,28 @@ fn the_envelope_declares_each_namespace_once_per_outermost_element() {
     assert!(xml.contains("<services86:Mask>Select Delete</services86:Mask><services86:Reason xsi:nil=\"true\" />"), "{xml}");
     assert_eq!(xml.matches(&format!("=\"{ARRAYS}\"")).count(), 1, "{xml}");
     assert_eq!(xml.matches("xmlns:xsi=").count(), 1, "{xml}");
+}
+
+/// A type written with the service's own prefix (`prefix = "tns"`, for types in the service's
+/// namespace only) declares nothing: every namespace is declared once, on `<Envelope>`.
+#[tokio::test]
+async fn with_the_services_prefix_everything_is_declared_on_the_envelope() {
+    let zone = SoTimeZone {
+        so_time_zone_id: Some(1),
+        so_time_zone_location_code: Some(Nillable::Nil),
+    };
+    let request = ticket_service::ZoneRequest { zone: zone.clone() };
+    let body = soap_core::Envelope::new(soap_core::SoapVersion::V11, Headers::default(), request)
+        .to_bytes()
+        .unwrap();
+    let xml = String::from_utf8(body.to_vec()).unwrap();
+    assert!(
+        xml.contains(r#"<s:Body><tns:Zone><tns:Zone><tns:SoTimeZoneId>1</tns:SoTimeZoneId><tns:SoTimeZoneLocationCode xsi:nil="true" /></tns:Zone></tns:Zone></s:Body>"#),
+        "{xml}"
+    );
+    assert_eq!(xml.matches("xmlns:").count(), 4, "{xml}"); // h, s, tns, xsi
+    let client = TicketServiceClient::new(soap_core::InMemoryTransport::new(
+        TicketServiceServer::new(Tickets),
+    ));
+    assert_eq!(client.zone(zone.clone()).await.unwrap(), zone);
 }

@@ -19,7 +19,8 @@
 //! outermost element of that namespace. Inside a SOAP envelope (measured in
 //! `tests/tests/soap_type.rs`): `<Envelope>` declares the service's and the header set's
 //! namespaces and `xsi`; each outermost `#[soap_type]` element (a parameter, a header block)
-//! declares its type's prefix once, even when the service already binds the same URI as `tns`.
+//! declares its type's prefix once, even when the service already binds the same URI as `tns`,
+//! unless the type is given the service's prefix (`prefix = "tns"`): then it declares nothing.
 //!
 //! ```
 //! use soap_core::xsd::{ArrayOf, XsdValue};
