@@ -300,6 +300,23 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// assert_eq!(error, r#"<TicketId>: "seven" is not a valid xs:int: invalid digit found in string"#);
 /// ```
 ///
+/// # What gets generated
+///
+/// The item as written (our `#[soap(...)]` attributes removed), and in `const _: () = { … }`
+/// (sketch; the expansion names everything through `::soap_core::__private`):
+///
+/// ```text
+/// impl XsdComplex for TicketInfo { /* members in field order, read by (namespace, name) */ }   // structs
+/// impl XsdScalar for Kind { /* the value's text, or the error listing the allowed ones */ }    // enums
+/// impl XsdValue for TicketInfo { const NAMESPACE, PREFIX; fn write_element(..); fn read_content(..) }
+/// impl yaserde::YaSerialize for TicketInfo { /* the element name the parent gives, else `prefix:TicketInfo` */ }
+/// impl yaserde::YaDeserialize for TicketInfo { /* strict; end tag left pending, as yaserde expects */ }
+/// impl schema::XsdType for TicketInfo { fn type_name() -> QName; fn define(&mut Schemas) /* type + global element */ }
+/// ```
+///
+/// With soap-core's `serde` feature the item also derives serde's `Serialize`/`Deserialize`,
+/// renamed to the XML names (the base `flatten`ed).
+///
 /// # Attributes
 ///
 /// On the type, `#[soap_type(...)]`:

@@ -51,6 +51,7 @@ mod primitives;
 mod serde_impls;
 
 pub use array::ArrayOf;
+pub use codegen::{read_scalar, write_scalar};
 pub use dictionary::Dictionary;
 pub use flags::FlagSet;
 #[cfg(feature = "base64")]
@@ -59,7 +60,57 @@ pub use primitives::Base64Binary;
 /// A value written as one element: its content and how it is read back.
 ///
 /// `#[soap_type]` implements it for structs and enums; this module for the primitives,
-/// [`Nillable`], `Box<T>` and its own collection types.
+/// [`Nillable`], `Box<T>` and its own collection types. A scalar of your own (a newtype with
+/// its own lexical form) implements it with [`write_scalar`] and [`read_scalar`]:
+///
+/// ```
+/// use soap_core::nil::XsdScalar;
+/// use soap_core::schema::{XsdType, XS};
+/// use soap_core::xsd::{self, XsdValue};
+/// use soap_core::QName;
+///
+/// /// A NetServer ticket, `7T:…`.
+/// #[derive(Debug, PartialEq)]
+/// struct Ticket(String);
+///
+/// impl XsdScalar for Ticket {
+///     fn parse_xsd(text: &str) -> Result<Self, String> {
+///         match text.strip_prefix("7T:") {
+///             Some(_) => Ok(Ticket(text.to_string())),
+///             None => Err(format!("{text:?} is not a ticket")),
+///         }
+///     }
+///     fn to_xsd(&self) -> String {
+///         self.0.clone()
+///     }
+/// }
+///
+/// impl XsdValue for Ticket {
+///     const NAMESPACE: &'static str = XS;
+///     const PREFIX: &'static str = "xs";
+///     fn write_element<W: std::io::Write>(&self, name: &str, writer: &mut yaserde::ser::Serializer<W>) -> yaserde::Result<()> {
+///         xsd::write_scalar(self, name, writer)
+///     }
+///     fn read_content<R: std::io::Read>(reader: &mut yaserde::de::Deserializer<R>) -> yaserde::Result<Self> {
+///         xsd::read_scalar(reader)
+///     }
+/// }
+///
+/// impl XsdType for Ticket {
+///     fn type_name() -> QName {
+///         QName::new(XS, "string")
+///     }
+/// }
+///
+/// #[soap_core::soap_type(ns = "urn:t")]
+/// #[derive(Debug, PartialEq)]
+/// struct Credentials { ticket: Ticket }
+///
+/// let read: Credentials = yaserde::de::from_str(r#"<Credentials xmlns="urn:t"><Ticket>7T:abc</Ticket></Credentials>"#).unwrap();
+/// assert_eq!(read.ticket, Ticket("7T:abc".into()));
+/// let error = yaserde::de::from_str::<Credentials>(r#"<Credentials xmlns="urn:t"><Ticket>abc</Ticket></Credentials>"#).unwrap_err();
+/// assert_eq!(error.to_string(), r#"<Ticket>: "abc" is not a ticket"#);
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be a member of a `#[soap_type]`",
     note = "members are primitives, `#[soap_type]` types, `soap_core::xsd::{{ArrayOf, Dictionary, FlagSet}}`, `Nillable<T>`, `Box<T>`, or an `Option`/`Vec` of one"
@@ -87,6 +138,20 @@ pub trait XsdValue: Sized {
 
 /// How a member occurs: once (`T`), at most once (`Option<T>`), or any number of times
 /// (`Vec<T>`, written as repeated elements, not wrapped; see [`ArrayOf`] for WCF arrays).
+///
+/// ```
+/// #[soap_core::soap_type(ns = "urn:t")]
+/// #[derive(Debug, PartialEq)]
+/// struct Query {
+///     max_rows: i32,             // required: missing is an error
+///     title: Option<String>,     // optional
+///     tag: Vec<String>,          // <Tag> repeated
+/// }
+/// let read: Query = yaserde::de::from_str(r#"<Query xmlns="urn:t"><MaxRows>5</MaxRows><Tag>a</Tag><Tag>b</Tag></Query>"#).unwrap();
+/// assert_eq!(read, Query { max_rows: 5, title: None, tag: vec!["a".into(), "b".into()] });
+/// let error = yaserde::de::from_str::<Query>(r#"<Query xmlns="urn:t"><Title>x</Title></Query>"#).unwrap_err();
+/// assert_eq!(error.to_string(), "missing required element <MaxRows>");
+/// ```
 pub trait XsdField: Sized {
     /// What reading gathers before the whole member is known.
     type Slot: Default;
