@@ -322,6 +322,14 @@ fn enumeration(cx: &Ctxt, e: &mut syn::ItemEnum, flags: bool) -> Option<Kind> {
                 "an enumeration value must not be empty or contain white space",
             );
         }
+        if variants.iter().any(|known: &Variant| known.value == value) {
+            cx.error_spanned_by(
+                &v.ident,
+                format!(
+                    "two values are named {value:?}; rename one with `#[soap(name = \"...\")]`"
+                ),
+            );
+        }
         variants.push(Variant {
             ident: v.ident.clone(),
             value,

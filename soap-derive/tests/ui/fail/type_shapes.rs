@@ -47,6 +47,13 @@ pub enum WithData {
     Computed = 1 + 1,
 }
 
+#[soap_type(ns = "urn:x")]
+pub enum SameValue {
+    A,
+    #[soap(name = "A")]
+    B,
+}
+
 #[soap_type(ns = "urn:x", dictionary)]
 pub struct NotAMap(pub Vec<i32>);
 
