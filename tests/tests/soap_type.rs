@@ -191,6 +191,14 @@ fn a_missing_required_member_names_the_xml_element() {
 }
 
 #[test]
+fn a_member_in_the_wrong_namespace_is_an_error_not_a_quiet_loss() {
+    assert_eq!(
+        login_error(r#"<LoginId>1</LoginId><a:Name xmlns:a="urn:wrong">x</a:Name>"#),
+        "<{urn:wrong}Name> is in the wrong namespace: expected <{urn:t}Name>"
+    );
+}
+
+#[test]
 fn nil_on_a_member_that_is_not_nillable_is_an_error() {
     assert_eq!(
         login_error(

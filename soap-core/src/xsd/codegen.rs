@@ -260,6 +260,20 @@ pub fn is_in(name: &Name, namespace: &str) -> bool {
     name.namespace.as_deref().unwrap_or("") == namespace
 }
 
+/// A child element outside the type's namespace: an error when its local name is one of the
+/// type's `members` (a sender that qualified it wrongly would otherwise lose it without a
+/// word), else `Ok(false)`: an unknown element, skipped.
+pub fn foreign(name: &Name, namespace: &str, members: &[&str]) -> yaserde::Result<bool> {
+    if !members.contains(&name.local_name.as_str()) {
+        return Ok(false);
+    }
+    Err(yaserde::Error::custom(format!(
+        "<{}> is in the wrong namespace: expected <{}>",
+        QName::from_xml(name),
+        QName::new(namespace, name.local_name.as_str())
+    )))
+}
+
 /// Reads one occurrence of the member `element`; an error names it.
 #[inline]
 pub fn read_field<F: XsdField, R: Read>(

@@ -7,7 +7,8 @@
 //! Reading is strict where yaserde is lenient, and every error names the XML element:
 //! - a value outside its type (`<LoginId>abc</LoginId>`, `300` for an `xs:unsignedByte`), an
 //!   unknown enumeration value (the message lists the allowed ones), an array item with the
-//!   wrong name or namespace, a missing required member, `xsi:nil` on a member that is not
+//!   wrong name or namespace, a member in the wrong namespace, a missing required member, a
+//!   second occurrence of a single member, `xsi:nil` on a member that is not
 //!   [`Nillable`], and text where elements belong are errors;
 //! - numbers, booleans and enumerations collapse white space (`<LoginId> 42 </LoginId>` is 42),
 //!   strings keep it; `f32`/`f64` are written and read as `INF`, `-INF` and `NaN`;

@@ -217,6 +217,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             #element => #rt::xsd::read_field::<#ty, __SoapR>(&mut slots #slot, #element, reader)?,
         }
     });
+    let elements = fields.iter().map(|f| &f.element);
     let finishes = fields.iter().enumerate().map(|(i, f)| {
         let (ty, field, element, slot) = (&f.ty, &f.ident, &f.element, slot_path(i));
         quote_spanned!(ty.span()=> #field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
@@ -249,7 +250,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             ) -> #rt::yaserde::Result<bool> {
                 #accept_base
                 if !#rt::xsd::is_in(name, #ns) {
-                    return ::core::result::Result::Ok(false);
+                    return #rt::xsd::foreign(name, #ns, &[#(#elements),*]);
                 }
                 match name.local_name.as_str() {
                     #(#accepts)*
