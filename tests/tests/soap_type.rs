@@ -199,6 +199,14 @@ fn a_member_in_the_wrong_namespace_is_an_error_not_a_quiet_loss() {
 }
 
 #[test]
+fn a_single_member_that_occurs_twice_is_an_error() {
+    assert_eq!(
+        login_error("<LoginId>1</LoginId><LoginId>2</LoginId>"),
+        "<LoginId>: occurs more than once"
+    );
+}
+
+#[test]
 fn nil_on_a_member_that_is_not_nillable_is_an_error() {
     assert_eq!(
         login_error(
