@@ -710,6 +710,10 @@ pub trait TicketService {
 
     #[soap_operation(action = "Zone")]
     async fn zone(&self, zone: SoTimeZone) -> Result<SoTimeZone, Fault>;
+
+    /// `Vec<T>` parameters and results: the service's own array wrapper around `#[soap_type]` items.
+    #[soap_operation(action = "Kinds")]
+    async fn kinds(&self, tickets: Vec<TicketInfo>) -> Result<Vec<EventHandlerType>, Fault>;
 }
 
 /// In the service's own namespace with the service's prefix: the envelope's declaration serves.
@@ -752,6 +756,16 @@ impl TicketService for Tickets {
     async fn zone(&self, zone: SoTimeZone) -> Result<SoTimeZone, Fault> {
         Ok(zone)
     }
+
+    async fn kinds(&self, tickets: Vec<TicketInfo>) -> Result<Vec<EventHandlerType>, Fault> {
+        Ok(tickets
+            .iter()
+            .map(|t| match t.ticket_id {
+                Some(1001) => EventHandlerType::SalesBeforeSaveAppointment,
+                _ => EventHandlerType::Unknown,
+            })
+            .collect())
+    }
 }
 
 fn credentials() -> Headers {
@@ -781,6 +795,18 @@ async fn soap_types_as_header_blocks_parameters_and_results_through_a_client() {
     assert_eq!(found[1].title, Some(Nillable::Value("7T:abc".into())));
     assert_eq!(found[1].url, Some(Nillable::Nil));
     assert_eq!(found[0].carrier.table_right, Some(Nillable::Value(right)));
+
+    let tickets = [Some(1001), None].map(|ticket_id| TicketInfo {
+        ticket_id,
+        ..TicketInfo::default()
+    });
+    assert_eq!(
+        client.kinds(tickets.to_vec()).await.unwrap(),
+        [
+            EventHandlerType::SalesBeforeSaveAppointment,
+            EventHandlerType::Unknown
+        ]
+    );
 }
 
 /// What the envelope declares, measured: `<Envelope>` declares the header set's (`h`) and the

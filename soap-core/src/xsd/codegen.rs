@@ -45,7 +45,9 @@ pub fn serialize<T: XsdValue, W: Write>(
 }
 
 /// The start tag of a complex value, its members, its end tag; with `skip_start_end` (set by a
-/// yaserde parent that inlines it), the members only.
+/// yaserde parent that inlines it), the members only. The namespace declarations go with the
+/// start tag, so an inlining parent must declare the type's prefix itself, as a derived type's
+/// must (`../shared/yaserde.md` §3).
 pub fn write_complex<T: XsdComplex, W: Write>(
     value: &T,
     name: &str,
