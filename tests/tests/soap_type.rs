@@ -488,6 +488,59 @@ fn inside_a_yaserde_derived_type() {
     assert_eq!(yaserde::de::from_str::<Holder>(&xml).unwrap(), holder);
 }
 
+// ---- the vendor's own documents -------------------------------------------------------------
+
+/// Reads the first element named `local` in a vector (`tests/vectors`) as `T`: indented, with
+/// `xsi:type` on every element and members these test types leave out (skipped).
+fn from_vector<T: yaserde::YaDeserialize>(file: &str, local: &str) -> T {
+    use xml::reader::XmlEvent;
+    let xml = tests::vector(file);
+    let mut reader = yaserde::de::Deserializer::new_from_reader(xml.as_bytes());
+    loop {
+        match reader.peek().unwrap() {
+            XmlEvent::StartElement { name, .. } if name.local_name == local => break,
+            XmlEvent::EndDocument => panic!("no <{local}> in {file}"),
+            _ => {
+                reader.next_event().unwrap();
+            }
+        }
+    }
+    T::deserialize(&mut reader).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn the_documented_netserver_payloads_read_strictly() {
+    let tickets: ArrayOf<TicketInfo> = from_vector("find-tickets.doc.response.xml", "Response");
+    assert_eq!(
+        tickets.0,
+        [TicketInfo {
+            ticket_id: Some(0),
+            title: Some(Nillable::Value(String::new())),
+            url: Some(Nillable::Value(String::new())),
+            ..TicketInfo::default()
+        }]
+    );
+
+    let config: SmsConfig = from_vector("get-sms-config.doc.response.xml", "Response");
+    assert_eq!(
+        config.ns_plugin_config,
+        Some(Nillable::Value(StringDictionary(vec![(
+            String::new(),
+            Nillable::Value(String::new())
+        )])))
+    );
+
+    #[soap_type(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum StatusScreenPanelType {
+        None,
+        OpenRequestsPerCategory = 11,
+    }
+    let functions: ArrayOf<StatusScreenPanelType> =
+        from_vector("get-statistics.doc.request.xml", "Functions");
+    assert_eq!(functions.0, [StatusScreenPanelType::None]);
+}
+
 // ---- XML Schema descriptions ------------------------------------------------------------------
 
 fn named(ns: &str, local: &str) -> ElementType {
