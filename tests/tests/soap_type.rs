@@ -329,6 +329,35 @@ fn the_base_comes_first_inlined_and_nested_types_inherit_the_declaration() {
 }
 
 #[test]
+fn enumerations_and_flag_sets_stand_alone() {
+    let kind = EventHandlerType::SalesBeforeSaveAppointment;
+    let xml = to_xml(&kind);
+    assert_eq!(
+        xml,
+        format!(
+            r#"<services86:EventHandlerType xmlns:services86="{NS}">SalesBeforeSaveAppointment</services86:EventHandlerType>"#
+        )
+    );
+    assert_eq!(
+        yaserde::de::from_str::<EventHandlerType>(&xml).unwrap(),
+        kind
+    );
+
+    let flags = FlagSet(vec![ETableRight::Insert, ETableRight::Delete]);
+    let xml = to_xml(&flags);
+    assert_eq!(
+        xml,
+        format!(
+            r#"<services86:ETableRight xmlns:services86="{NS}">Insert Delete</services86:ETableRight>"#
+        )
+    );
+    assert_eq!(
+        yaserde::de::from_str::<FlagSet<ETableRight>>(&xml).unwrap(),
+        flags
+    );
+}
+
+#[test]
 fn absent_and_nil_stay_distinct_both_ways() {
     for table_right in [None, Some(Nillable::Nil)] {
         let carrier = Carrier {

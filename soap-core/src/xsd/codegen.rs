@@ -88,6 +88,35 @@ pub fn write_scalar<T: XsdScalar, W: Write>(
     write_text(&value.to_xsd(), name, writer)
 }
 
+/// `YaSerialize::serialize` of a `#[soap_type]` enumeration (or a [`super::FlagSet`]): as
+/// [`serialize`], and at the document root, where no parent declared the type's prefix, it
+/// declares it (a member's text has no prefixed content, so nothing else ever needs it).
+pub fn serialize_scalar<T: XsdValue, W: Write>(
+    value: &T,
+    text: &str,
+    default_name: &str,
+    writer: &mut Serializer<W>,
+) -> yaserde::Result<()> {
+    match writer.get_start_event_name() {
+        Some(name) => value.write_element(&name, writer),
+        None => write_declared_text(text, default_name, T::PREFIX, T::NAMESPACE, writer),
+    }
+}
+
+/// `<name xmlns:prefix="namespace">text</name>`.
+pub(super) fn write_declared_text<W: Write>(
+    text: &str,
+    name: &str,
+    prefix: &str,
+    namespace: &str,
+    writer: &mut Serializer<W>,
+) -> yaserde::Result<()> {
+    writer.write(WEvent::start_element(name).ns(prefix, namespace))?;
+    writer.write(WEvent::characters(text))?;
+    writer.write(WEvent::end_element())?;
+    Ok(())
+}
+
 /// `<name>text</name>`.
 pub fn write_text<W: Write>(
     text: &str,

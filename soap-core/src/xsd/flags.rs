@@ -2,8 +2,10 @@
 
 use std::io::{Read, Write};
 
+use xml::reader::XmlEvent;
 use yaserde::de::Deserializer;
 use yaserde::ser::Serializer;
+use yaserde::{YaDeserialize, YaSerialize};
 
 use super::{codegen, XsdValue};
 use crate::nil::XsdScalar;
@@ -84,5 +86,27 @@ impl<E: XsdType> XsdType for FlagSet<E> {
     }
     fn define(schemas: &mut Schemas) {
         E::define(schemas)
+    }
+}
+
+/// As a parameter or a header block of its own: the element the parent names, else the enum's.
+impl<E: XsdScalar + XsdValue + XsdType> YaSerialize for FlagSet<E> {
+    fn serialize<W: Write>(&self, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+        let local = E::type_name().local;
+        let text: Vec<String> = self.0.iter().map(XsdScalar::to_xsd).collect();
+        let default_name = codegen::qualify(E::PREFIX, &local);
+        codegen::serialize_scalar(self, &text.join(" "), &default_name, writer)
+    }
+    crate::xmlio::no_attributes!();
+}
+
+impl<E: XsdScalar + XsdValue> YaDeserialize for FlagSet<E> {
+    fn deserialize<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        match reader.peek()? {
+            XmlEvent::StartElement { .. } => Self::read_content(reader),
+            other => Err(yaserde::Error::custom(format!(
+                "expected an element, found {other:?}"
+            ))),
+        }
     }
 }

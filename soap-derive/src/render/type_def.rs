@@ -320,6 +320,13 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
 fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
     let ident = &def.ident;
     let default_name = format!("{}:{}", def.prefix, def.name);
+    let serialize = match def.kind {
+        Kind::Enumeration { .. } => quote! {
+            let text = <Self as #rt::XsdScalar>::to_xsd(self);
+            #rt::xsd::serialize_scalar(self, &text, #default_name, writer)
+        },
+        _ => quote!(#rt::xsd::serialize(self, #default_name, writer)),
+    };
     quote! {
         #[automatically_derived]
         impl #rt::yaserde::YaSerialize for #ident {
@@ -327,7 +334,7 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
                 &self,
                 writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
             ) -> #rt::yaserde::Result<()> {
-                #rt::xsd::serialize(self, #default_name, writer)
+                #serialize
             }
 
             fn serialize_attributes(
