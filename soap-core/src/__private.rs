@@ -22,6 +22,35 @@ pub use crate::service::{OperationInfo, ServiceInfo};
 pub use crate::transport::{BoxFuture, SoapHandler, Transport};
 pub use crate::version::SoapVersion;
 
+// `#[soap_type]`: its runtime helpers, and the traits and model it implements.
+pub use crate::nil::XsdScalar;
+pub use crate::qname::QName;
+pub use crate::schema;
+pub use crate::xsd::codegen as xsd;
+pub use crate::xsd::{XsdComplex, XsdField, XsdValue};
+#[cfg(feature = "serde")]
+pub use ::serde;
+
+/// `#[soap_type]` emits its item through this macro twice, `[plain] [with serde derives]`: the
+/// second with soap-core's `serde` feature, the first without, so that the user's crate needs
+/// no feature (and no serde dependency) of its own.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __soap_serde_item {
+    ([$($plain:tt)*] [$($serde:tt)*]) => { $($serde)* };
+}
+
+/// Without soap-core's `serde` feature: the item as written.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __soap_serde_item {
+    ([$($plain:tt)*] [$($serde:tt)*]) => { $($plain)* };
+}
+
+pub use crate::__soap_serde_item as serde_item;
+
 /// The tower `Service::call` of a generated server: the same HTTP handling as the hyper server
 /// (body limit, 405/`?wsdl`), with default limits.
 #[cfg(feature = "server")]

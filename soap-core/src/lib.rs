@@ -17,13 +17,20 @@
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
 //! | [`schema`] | XML Schema descriptions of types, the model WSDL is written from and read into |
+//! | [`xsd`] | values as XML Schema elements, strictly: the runtime of `#[soap_type]` |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
 //! | [`server`] | the hyper server and the tower adapter |
 //!
 //! ## Features
-//! - `derive` (default): the `soap_service` and `soap_headers` macros.
+//! - `derive` (default): the `soap_service`, `soap_headers` and `soap_type` macros.
 //! - `client` (default): the hyper HTTP(S) client transport.
 //! - `server` (default): the hyper HTTP(S) server.
+//! - `time`: `xs:dateTime` (`time::OffsetDateTime`, `time::PrimitiveDateTime`), `xs:date`
+//!   (`time::Date`) and WCF's `ser:duration` (`time::Duration`) as [`xsd`] members.
+//! - `rust_decimal`: `xs:decimal` as `rust_decimal::Decimal`.
+//! - `uuid`: WCF's `ser:guid` as `uuid::Uuid`.
+//! - `base64`: `xs:base64Binary` as `xsd::Base64Binary`.
+//! - `serde`: `#[soap_type]` also derives serde's `Serialize`/`Deserialize`, with the XML names.
 
 #[doc(hidden)]
 pub mod __private;
@@ -48,6 +55,7 @@ pub mod service;
 pub mod transport;
 mod version;
 mod xmlio;
+pub mod xsd;
 
 pub use client::{ClientCore, Reply, ResponseHook};
 pub use context::OperationContext;
@@ -66,4 +74,4 @@ pub use version::{ns, SoapVersion};
 pub use xmlio::RawElement;
 
 #[cfg(feature = "derive")]
-pub use soap_derive::{soap_headers, soap_service};
+pub use soap_derive::{soap_headers, soap_service, soap_type};

@@ -91,11 +91,11 @@ impl XsdScalar for String {
 impl XsdScalar for bool {
     /// `xs:boolean` is `true`, `false`, `1` or `0`.
     fn parse_xsd(text: &str) -> Result<Self, String> {
-        match text.trim() {
+        match collapse(text) {
             "true" | "1" => Ok(true),
             "false" | "0" => Ok(false),
             other => Err(format!(
-                "{other:?} is not an xs:boolean (true, false, 1, 0)"
+                "{other:?} is not a valid xs:boolean (true, false, 1, 0)"
             )),
         }
     }
@@ -105,11 +105,13 @@ impl XsdScalar for bool {
 }
 
 macro_rules! xsd_number {
-    ($($t:ty),*) => {$(
+    ($($t:ty => $xs:literal),*) => {$(
         impl XsdScalar for $t {
             /// Numbers collapse surrounding white space, as XML Schema says.
             fn parse_xsd(text: &str) -> Result<Self, String> {
-                <$t as FromStr>::from_str(text.trim()).map_err(|e| format!("{:?}: {e}", text))
+                let collapsed = collapse(text);
+                <$t as FromStr>::from_str(collapsed)
+                    .map_err(|e| format!("{collapsed:?} is not a valid xs:{}: {e}", $xs))
             }
             fn to_xsd(&self) -> String {
                 self.to_string()
@@ -117,7 +119,47 @@ macro_rules! xsd_number {
         }
     )*};
 }
-xsd_number!(i8, i16, i32, i64, u8, u16, u32, u64, f32, f64);
+xsd_number!(i8 => "byte", i16 => "short", i32 => "int", i64 => "long",
+    u8 => "unsignedByte", u16 => "unsignedShort", u32 => "unsignedInt", u64 => "unsignedLong");
+
+/// XML Schema's `whiteSpace="collapse"` around a single token: leading and trailing XML white
+/// space goes (inner white space cannot occur in a valid number, boolean or enumeration value).
+pub(crate) fn collapse(text: &str) -> &str {
+    text.trim_matches(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+}
+
+macro_rules! xsd_float {
+    ($($t:ty => $xs:literal),*) => {$(
+        impl XsdScalar for $t {
+            /// `INF`, `-INF` and `NaN` are XML Schema's spellings; Rust's own (`inf`,
+            /// `infinity`, `nan`) are not accepted.
+            fn parse_xsd(text: &str) -> Result<Self, String> {
+                let collapsed = collapse(text);
+                match collapsed {
+                    "INF" | "+INF" => return Ok(<$t>::INFINITY),
+                    "-INF" => return Ok(<$t>::NEG_INFINITY),
+                    "NaN" => return Ok(<$t>::NAN),
+                    _ => {}
+                }
+                let invalid = || format!("{collapsed:?} is not a valid xs:{}", $xs);
+                if collapsed.chars().any(|c| c.is_ascii_alphabetic() && c != 'e' && c != 'E') {
+                    return Err(invalid());
+                }
+                <$t as FromStr>::from_str(collapsed).map_err(|_| invalid())
+            }
+            fn to_xsd(&self) -> String {
+                if self.is_nan() {
+                    "NaN".into()
+                } else if self.is_infinite() {
+                    if *self > 0.0 { "INF".into() } else { "-INF".into() }
+                } else {
+                    self.to_string()
+                }
+            }
+        }
+    )*};
+}
+xsd_float!(f32 => "float", f64 => "double");
 
 impl<T: XsdScalar> YaSerialize for Nillable<T> {
     fn serialize<W: Write>(&self, writer: &mut Serializer<W>) -> yaserde::Result<()> {

@@ -23,6 +23,7 @@ mod model;
 mod names;
 mod parse;
 mod render;
+mod type_def;
 mod types;
 
 use proc_macro::TokenStream;
@@ -268,6 +269,120 @@ pub fn soap_service(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
     debug_print("soap_headers", expand_headers(args.into(), input.into())).into()
+}
+
+/// Describes a struct or enum once, as an XML Schema type: `yaserde` (de)serialization with
+/// strict reading, and its `soap_core::schema::XsdType` for WSDL.
+///
+/// ```
+/// use soap_core::soap_type;
+/// use soap_core::xsd::ArrayOf;
+/// use soap_core::Nillable;
+///
+/// /// A NetServer ticket.
+/// #[soap_type(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct TicketInfo {
+///     pub ticket_id: i32,                       // <TicketId>, required
+///     pub title: Option<Nillable<String>>,      // may be absent or i:nil="true"
+///     #[soap(name = "Url")]
+///     pub ticket_url: Option<String>,
+///     pub tags: Option<ArrayOf<String>>,        // <Tags><arrays:string>…</arrays:string></Tags>
+/// }
+///
+/// let ticket = TicketInfo { ticket_id: 7, title: Some(Nillable::Nil), ticket_url: None, tags: None };
+/// let xml = yaserde::ser::to_string(&ticket).unwrap();
+/// assert!(xml.contains("<services86:TicketId>7</services86:TicketId>"));
+/// assert_eq!(yaserde::de::from_str::<TicketInfo>(&xml).unwrap(), ticket);
+///
+/// let bad = xml.replace(">7<", ">seven<");
+/// let error = yaserde::de::from_str::<TicketInfo>(&bad).unwrap_err().to_string();
+/// assert_eq!(error, r#"<TicketId>: "seven" is not a valid xs:int: invalid digit found in string"#);
+/// ```
+///
+/// # What gets generated
+///
+/// The item as written (our `#[soap(...)]` attributes removed), and in `const _: () = { … }`
+/// (sketch; the expansion names everything through `::soap_core::__private`):
+///
+/// ```text
+/// impl XsdComplex for TicketInfo { /* members in field order, read by (namespace, name) */ }   // structs
+/// impl XsdScalar for Kind { /* the value's text, or the error listing the allowed ones */ }    // enums
+/// impl XsdValue for TicketInfo { const NAMESPACE, PREFIX; fn write_element(..); fn read_content(..) }
+/// impl yaserde::YaSerialize for TicketInfo { /* the element name the parent gives, else `prefix:TicketInfo` */ }
+/// impl yaserde::YaDeserialize for TicketInfo { /* strict; end tag left pending, as yaserde expects */ }
+/// impl schema::XsdType for TicketInfo { fn type_name() -> QName; fn define(&mut Schemas) /* type + global element */ }
+/// ```
+///
+/// With soap-core's `serde` feature the item also derives serde's `Serialize`/`Deserialize`,
+/// renamed to the XML names (the base `flatten`ed).
+///
+/// # Attributes
+///
+/// On the type, `#[soap_type(...)]`:
+///
+/// | key | meaning | default |
+/// |---|---|---|
+/// | `ns = "uri"` | the type's namespace: its members' elements are in it (required) | |
+/// | `name = "Name"` | the XML Schema type's name (and the element's at the document root) | the Rust name |
+/// | `prefix = "p"` | the prefix its namespace is written with | the URI's last segment, lower case (`services86`) |
+/// | `flags` | (enums) a WCF `[Flags]` enum: an `xs:list`; hold values in `soap_core::xsd::FlagSet<E>` | off |
+/// | `dictionary`, `dictionary = "Item"` | (a newtype over `Vec<(K, V)>`) a WCF named dictionary, entries `<Item><Key/><Value/></Item>` | item `{Name}KeyValuePair` |
+/// | `crate = "path"` | where soap-core is | `::soap_core` |
+///
+/// On fields, `#[soap(...)]`: `name = "Element"` (default: the field's PascalCase, `login_id` →
+/// `LoginId`) and `base`: the first field holds the extended type (`complexContent/extension`);
+/// its members come first on the wire, inlined. On enum variants: `#[soap(name = "Value")]`; an
+/// explicit discriminant (`Sales = 1001`) is WCF's numeric value (`EnumerationValue`).
+///
+/// # Members
+///
+/// A field's type says how its element occurs: `T` once (missing is an error), `Option<T>` at
+/// most once, `Vec<T>` repeated, `Nillable<T>` may be `xsi:nil` (for scalars and complex types
+/// alike), `Box<T>` for recursion; `T` is a primitive, another `#[soap_type]`, or one of
+/// `soap_core::xsd::{ArrayOf, Dictionary, FlagSet}`.
+///
+/// # Prefixes and namespaces
+///
+/// One prefix per namespace URI: a member of the same namespace, and every array item, inherit
+/// the declaration of the element around them, so a type declares its namespace once, on its
+/// outermost element. Two types whose namespaces end in the same segment must be given
+/// distinct `prefix`es: a prefix must never name two URIs in one document.
+///
+/// In a SOAP envelope, `<Envelope>` declares the service's namespace as `tns` (and the header
+/// set's as `h`). A type in the service's own namespace given `prefix = "tns"` then declares
+/// nothing at all: every namespace is declared once, on the envelope. Only do that for types
+/// in the service's namespace.
+///
+/// # Errors
+///
+/// Unknown or repeated keys, a `ns` that is not a URI, generics, tuple structs, references,
+/// tuples or arrays as fields, a `base` that is not the first field, enums with data, and two
+/// members with one element name are compile errors at the token to change.
+#[proc_macro_attribute]
+pub fn soap_type(args: TokenStream, input: TokenStream) -> TokenStream {
+    debug_print("soap_type", expand_type(args.into(), input.into())).into()
+}
+
+fn expand_type(args: TokenStream2, input: TokenStream2) -> TokenStream2 {
+    let mut item: syn::Item = match syn::parse2(input.clone()) {
+        Ok(item @ (syn::Item::Struct(_) | syn::Item::Enum(_))) => item,
+        _ => return not_on(input, "#[soap_type] goes on a struct or an enum: `#[soap_type(ns = \"...\")] pub struct MyType { ... }`"),
+    };
+    let krate = parse::crate_override(&args);
+    let cx = Ctxt::new();
+    let def = type_def::parse(&cx, args, &mut item);
+    match (cx.check(), def) {
+        (Ok(()), Some(def)) => render::soap_type(&def),
+        // One mistake, one message: the item without our attributes, and stand-in impls.
+        (Err(error), _) => render::soap_type_fallback(&item, &krate, error),
+        // `type_def::parse` records an error whenever it returns `None`.
+        (Ok(()), None) => render::soap_type_fallback(
+            &item,
+            &krate,
+            syn::Error::new(Span::call_site(), "invalid #[soap_type] item"),
+        ),
+    }
 }
 
 fn expand_service(args: TokenStream2, input: TokenStream2) -> TokenStream2 {

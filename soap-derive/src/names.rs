@@ -142,6 +142,29 @@ pub(crate) fn xsd_name(rust_primitive: &str) -> Option<&'static str> {
     })
 }
 
+/// The prefix a `#[soap_type]` writes its namespace with, unless it names one: the URI's last
+/// segment, letters and digits only, lower case (`…/NetServer/Services86` → `services86`,
+/// `…/Serialization/Arrays` → `arrays`, as soap-core's `ArrayOf` writes it). One URI always gets
+/// one prefix, so a member in its parent's namespace declares nothing; two URIs share one only
+/// when their last segments match. A segment that cannot be a prefix gets `ns` in front.
+pub(crate) fn default_prefix(uri: &str) -> String {
+    let trimmed = uri.trim_end_matches(['/', ':', '#']);
+    let last = trimmed.rsplit(['/', ':', '#']).next().unwrap_or("");
+    let stem: String = last
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if stem.is_empty() {
+        return "ns".into();
+    }
+    if stem.starts_with(|c: char| c.is_ascii_digit()) || prefix_problem(&stem).is_some() {
+        return format!("ns{stem}");
+    }
+    stem
+}
+
 /// The SOAPAction of an operation, as `soap_core::codec::wcf_action` computes it at run time:
 /// `{ns}/{service}/{action}`, or `action` itself when it is already an absolute URI.
 pub(crate) fn wcf_action(namespace: &str, service: &str, action: &str) -> String {
@@ -234,6 +257,24 @@ mod tests {
         assert_eq!(xsd_name("String"), Some("string"));
         assert_eq!(xsd_name("bool"), Some("boolean"));
         assert_eq!(xsd_name("TicketInfo"), None);
+    }
+
+    #[test]
+    fn default_prefixes_come_from_the_last_segment() {
+        assert_eq!(
+            default_prefix("http://www.superoffice.net/ws/crm/NetServer/Services86"),
+            "services86"
+        );
+        assert_eq!(
+            default_prefix("http://schemas.microsoft.com/2003/10/Serialization/Arrays"),
+            "arrays"
+        );
+        assert_eq!(default_prefix("urn:example:types"), "types");
+        assert_eq!(default_prefix("http://example.com/ns/"), "ns");
+        assert_eq!(default_prefix("http://example.com/2024"), "ns2024");
+        assert_eq!(default_prefix("urn:x:xmlthing"), "nsxmlthing");
+        assert_eq!(default_prefix("urn:s"), "nss");
+        assert_eq!(default_prefix("urn:a-b.c"), "abc");
     }
 
     #[test]

@@ -12,8 +12,10 @@ mod client;
 mod headers;
 mod messages;
 mod server;
+mod type_def;
 
 pub(crate) use headers::headers;
+pub(crate) use type_def::{fallback as soap_type_fallback, soap_type};
 
 /// The path generated code reaches soap-core's hidden module through: `::soap_core::__private`, or
 /// `{crate}::__private` with `#[soap_service(crate = "...")]`.

@@ -1,0 +1,320 @@
+//! Values as XML Schema elements, written and read strictly: the runtime of `#[soap_type]`.
+//!
+//! Every member type of a `#[soap_type]` implements [`XsdField`]: a value type ([`XsdValue`]:
+//! the primitives, `#[soap_type]` structs and enums, [`ArrayOf`], [`Dictionary`], [`FlagSet`],
+//! [`Nillable`], `Box<T>`), or an `Option` (may be absent) or `Vec` (repeated) of one.
+//!
+//! Reading is strict where yaserde is lenient, and every error names the XML element:
+//! - a value outside its type (`<LoginId>abc</LoginId>`, `300` for an `xs:unsignedByte`), an
+//!   unknown enumeration value (the message lists the allowed ones), an array item with the
+//!   wrong name or namespace, a member in the wrong namespace, a missing required member, a
+//!   second occurrence of a single member, `xsi:nil` on a member that is not
+//!   [`Nillable`], and text where elements belong are errors;
+//! - numbers, booleans and enumerations collapse white space (`<LoginId> 42 </LoginId>` is 42),
+//!   strings keep it; `f32`/`f64` are written and read as `INF`, `-INF` and `NaN`;
+//! - unknown *extra* elements are skipped: a newer server may add members.
+//!
+//! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
+//! chosen). A member or array item in the namespace of the element around it declares nothing:
+//! xml-rs leaves out a declaration that is already in scope, so `xmlns:…` appears once, on the
+//! outermost element of that namespace. Inside a SOAP envelope (measured in
+//! `tests/tests/soap_type.rs`): `<Envelope>` declares the service's and the header set's
+//! namespaces and `xsi`; each outermost `#[soap_type]` element (a parameter, a header block)
+//! declares its type's prefix once, even when the service already binds the same URI as `tns`,
+//! unless the type is given the service's prefix (`prefix = "tns"`): then it declares nothing.
+//!
+//! ```
+//! use soap_core::xsd::{ArrayOf, XsdValue};
+//! let ids = ArrayOf(vec![1, 2]);
+//! let xml = yaserde::ser::to_string(&ids).unwrap();
+//! assert!(xml.ends_with(
+//!     r#"<arrays:ArrayOfint xmlns:arrays="http://schemas.microsoft.com/2003/10/Serialization/Arrays"><arrays:int>1</arrays:int><arrays:int>2</arrays:int></arrays:ArrayOfint>"#
+//! ));
+//! let back: ArrayOf<i32> = yaserde::de::from_str(&xml).unwrap();
+//! assert_eq!(back, ids);
+//! ```
+
+use std::io::{Read, Write};
+
+use yaserde::de::Deserializer;
+use yaserde::ser::Serializer;
+
+use crate::nil::{Nillable, NillableStruct};
+use crate::schema::XS;
+
+mod array;
+#[doc(hidden)]
+pub mod codegen;
+mod dictionary;
+mod flags;
+mod primitives;
+#[cfg(feature = "serde")]
+mod serde_impls;
+
+pub use array::ArrayOf;
+pub use codegen::{read_scalar, write_scalar};
+pub use dictionary::Dictionary;
+pub use flags::FlagSet;
+#[cfg(feature = "base64")]
+pub use primitives::Base64Binary;
+
+/// A value written as one element: its content and how it is read back.
+///
+/// `#[soap_type]` implements it for structs and enums; this module for the primitives,
+/// [`Nillable`], `Box<T>` and its own collection types. A scalar of your own (a newtype with
+/// its own lexical form) implements it with [`write_scalar`] and [`read_scalar`]:
+///
+/// ```
+/// use soap_core::nil::XsdScalar;
+/// use soap_core::schema::{XsdType, XS};
+/// use soap_core::xsd::{self, XsdValue};
+/// use soap_core::QName;
+///
+/// /// A NetServer ticket, `7T:…`.
+/// #[derive(Debug, PartialEq)]
+/// struct Ticket(String);
+///
+/// impl XsdScalar for Ticket {
+///     fn parse_xsd(text: &str) -> Result<Self, String> {
+///         match text.strip_prefix("7T:") {
+///             Some(_) => Ok(Ticket(text.to_string())),
+///             None => Err(format!("{text:?} is not a ticket")),
+///         }
+///     }
+///     fn to_xsd(&self) -> String {
+///         self.0.clone()
+///     }
+/// }
+///
+/// impl XsdValue for Ticket {
+///     const NAMESPACE: &'static str = XS;
+///     const PREFIX: &'static str = "xs";
+///     fn write_element<W: std::io::Write>(&self, name: &str, writer: &mut yaserde::ser::Serializer<W>) -> yaserde::Result<()> {
+///         xsd::write_scalar(self, name, writer)
+///     }
+///     fn read_content<R: std::io::Read>(reader: &mut yaserde::de::Deserializer<R>) -> yaserde::Result<Self> {
+///         xsd::read_scalar(reader)
+///     }
+/// }
+///
+/// impl XsdType for Ticket {
+///     fn type_name() -> QName {
+///         QName::new(XS, "string")
+///     }
+/// }
+///
+/// #[soap_core::soap_type(ns = "urn:t")]
+/// #[derive(Debug, PartialEq)]
+/// struct Credentials { ticket: Ticket }
+///
+/// let read: Credentials = yaserde::de::from_str(r#"<Credentials xmlns="urn:t"><Ticket>7T:abc</Ticket></Credentials>"#).unwrap();
+/// assert_eq!(read.ticket, Ticket("7T:abc".into()));
+/// let error = yaserde::de::from_str::<Credentials>(r#"<Credentials xmlns="urn:t"><Ticket>abc</Ticket></Credentials>"#).unwrap_err();
+/// assert_eq!(error.to_string(), r#"<Ticket>: "abc" is not a ticket"#);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a member of a `#[soap_type]`",
+    note = "members are primitives, `#[soap_type]` types, `soap_core::xsd::{{ArrayOf, Dictionary, FlagSet}}`, `Nillable<T>`, `Box<T>`, or an `Option`/`Vec` of one"
+)]
+pub trait XsdValue: Sized {
+    /// The namespace of this type's own members or items (`xs` for a primitive).
+    const NAMESPACE: &'static str;
+    /// The prefix written for [`Self::NAMESPACE`].
+    const PREFIX: &'static str;
+    /// Whether .NET sees a reference type (a string, a class, an array): WCF makes array items
+    /// and dictionary entries of those `nillable`.
+    const REFERENCE: bool = false;
+
+    /// Writes the value as the element `name` (`prefix:Local`).
+    fn write_element<W: Write>(
+        &self,
+        name: &str,
+        writer: &mut Serializer<W>,
+    ) -> yaserde::Result<()>;
+
+    /// Reads the element whose start tag `reader.peek()` returns. Consumes the start tag and the
+    /// content, and leaves the end tag pending: the contract of `YaDeserialize::deserialize`.
+    fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self>;
+}
+
+/// How a member occurs: once (`T`), at most once (`Option<T>`), or any number of times
+/// (`Vec<T>`, written as repeated elements, not wrapped; see [`ArrayOf`] for WCF arrays).
+///
+/// ```
+/// #[soap_core::soap_type(ns = "urn:t")]
+/// #[derive(Debug, PartialEq)]
+/// struct Query {
+///     max_rows: i32,             // required: missing is an error
+///     title: Option<String>,     // optional
+///     tag: Vec<String>,          // <Tag> repeated
+/// }
+/// let read: Query = yaserde::de::from_str(r#"<Query xmlns="urn:t"><MaxRows>5</MaxRows><Tag>a</Tag><Tag>b</Tag></Query>"#).unwrap();
+/// assert_eq!(read, Query { max_rows: 5, title: None, tag: vec!["a".into(), "b".into()] });
+/// let error = yaserde::de::from_str::<Query>(r#"<Query xmlns="urn:t"><Title>x</Title></Query>"#).unwrap_err();
+/// assert_eq!(error.to_string(), "missing required element <MaxRows>");
+/// ```
+pub trait XsdField: Sized {
+    /// What reading gathers before the whole member is known.
+    type Slot: Default;
+    /// Writes every occurrence as the element `name`.
+    fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()>;
+    /// Reads one occurrence (the peeked start tag) through its end tag.
+    fn read_one<R: Read>(
+        slot: &mut Self::Slot,
+        reader: &mut Deserializer<R>,
+    ) -> yaserde::Result<()>;
+    /// The member, or `None` when a required one never came.
+    fn finish(slot: Self::Slot) -> Option<Self>;
+}
+
+/// A `#[soap_type]` struct's members, for reading and writing it, and for inlining it as the
+/// base of a type that extends it. Implemented by the macro; not meant to be written by hand.
+#[doc(hidden)]
+pub trait XsdComplex: Sized {
+    /// What reading gathers, one slot per member.
+    type Slots: Default;
+    /// Declares the namespaces of this type's members (the base's too) on its start tag.
+    fn declare<'a>(start: codegen::Start<'a>) -> codegen::Start<'a>;
+    /// Writes the members (the base's first), without a start or end tag.
+    fn write_members<W: Write>(&self, writer: &mut Serializer<W>) -> yaserde::Result<()>;
+    /// Reads the peeked child element if it is one of this type's members (`Ok(true)`).
+    fn accept<R: Read>(
+        slots: &mut Self::Slots,
+        name: &codegen::Name,
+        reader: &mut Deserializer<R>,
+    ) -> yaserde::Result<bool>;
+    /// The value, or the error naming the first required member that never came.
+    fn finish(slots: Self::Slots) -> yaserde::Result<Self>;
+}
+
+impl<T: XsdValue> XsdField for T {
+    type Slot = Option<T>;
+    fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+        self.write_element(name, writer)
+    }
+    fn read_one<R: Read>(
+        slot: &mut Option<T>,
+        reader: &mut Deserializer<R>,
+    ) -> yaserde::Result<()> {
+        codegen::read_once(slot, reader)
+    }
+    fn finish(slot: Option<T>) -> Option<Self> {
+        slot
+    }
+}
+
+impl<T: XsdValue> XsdField for Option<T> {
+    type Slot = Option<T>;
+    fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+        match self {
+            Some(value) => value.write_element(name, writer),
+            None => Ok(()),
+        }
+    }
+    fn read_one<R: Read>(
+        slot: &mut Option<T>,
+        reader: &mut Deserializer<R>,
+    ) -> yaserde::Result<()> {
+        codegen::read_once(slot, reader)
+    }
+    fn finish(slot: Option<T>) -> Option<Self> {
+        Some(slot)
+    }
+}
+
+impl<T: XsdValue> XsdField for Vec<T> {
+    type Slot = Vec<T>;
+    fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+        self.iter().try_for_each(|v| v.write_element(name, writer))
+    }
+    fn read_one<R: Read>(slot: &mut Vec<T>, reader: &mut Deserializer<R>) -> yaserde::Result<()> {
+        slot.push(codegen::read_element(reader)?);
+        Ok(())
+    }
+    fn finish(slot: Vec<T>) -> Option<Self> {
+        Some(slot)
+    }
+}
+
+macro_rules! scalar_values {
+    ($($t:ty => $reference:literal),* $(,)?) => {$(
+        impl XsdValue for $t {
+            const NAMESPACE: &'static str = XS;
+            const PREFIX: &'static str = "xs";
+            const REFERENCE: bool = $reference;
+            fn write_element<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+                codegen::write_scalar(self, name, writer)
+            }
+            fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+                codegen::read_scalar(reader)
+            }
+        }
+    )*};
+}
+scalar_values! {
+    String => true, bool => false,
+    i8 => false, u8 => false, i16 => false, u16 => false,
+    i32 => false, u32 => false, i64 => false, u64 => false,
+    f32 => false, f64 => false,
+}
+
+/// `Box<T>` is `T` on the wire: what a recursive type holds itself through.
+impl<T: XsdValue> XsdValue for Box<T> {
+    const NAMESPACE: &'static str = T::NAMESPACE;
+    const PREFIX: &'static str = T::PREFIX;
+    const REFERENCE: bool = T::REFERENCE;
+    fn write_element<W: Write>(
+        &self,
+        name: &str,
+        writer: &mut Serializer<W>,
+    ) -> yaserde::Result<()> {
+        (**self).write_element(name, writer)
+    }
+    fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        T::read_content(reader).map(Box::new)
+    }
+}
+
+/// One wrapper for scalars and complex types: `Nil` is `<X i:nil="true"/>`, and absent stays the
+/// enclosing `Option`'s `None`.
+impl<T: XsdValue> XsdValue for Nillable<T> {
+    const NAMESPACE: &'static str = T::NAMESPACE;
+    const PREFIX: &'static str = T::PREFIX;
+    const REFERENCE: bool = T::REFERENCE;
+    fn write_element<W: Write>(
+        &self,
+        name: &str,
+        writer: &mut Serializer<W>,
+    ) -> yaserde::Result<()> {
+        match self {
+            Nillable::Nil => codegen::write_nil(name, writer),
+            Nillable::Value(v) => v.write_element(name, writer),
+        }
+    }
+    fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        Ok(codegen::read_nillable::<T, R>(reader)?.into())
+    }
+}
+
+/// The same as [`Nillable`], for members declared with the older complex-type wrapper.
+impl<T: XsdValue> XsdValue for NillableStruct<T> {
+    const NAMESPACE: &'static str = T::NAMESPACE;
+    const PREFIX: &'static str = T::PREFIX;
+    const REFERENCE: bool = T::REFERENCE;
+    fn write_element<W: Write>(
+        &self,
+        name: &str,
+        writer: &mut Serializer<W>,
+    ) -> yaserde::Result<()> {
+        match self {
+            NillableStruct::Nil => codegen::write_nil(name, writer),
+            NillableStruct::Value(v) => v.write_element(name, writer),
+        }
+    }
+    fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        Ok(match codegen::read_nillable::<T, R>(reader)? {
+            Some(v) => NillableStruct::Value(v),
+            None => NillableStruct::Nil,
+        })
+    }
+}

@@ -1,0 +1,116 @@
+//! serde for the wrapper types, with soap-core's `serde` feature: each one is what it wraps
+//! (`ArrayOf<T>` a sequence, `Nillable<T>` an `Option`, `Base64Binary` its base64 text), so a
+//! `#[soap_type]` reads as plain JSON. JSON has one `null` for absent and nil: an
+//! `Option<Nillable<T>>` that is `Some(Nil)` comes back as `None`.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{ArrayOf, Dictionary, FlagSet};
+use crate::nil::{Nillable, NillableStruct};
+
+macro_rules! transparent {
+    ($($t:ident<$($p:ident),+>),*) => {$(
+        impl<$($p: Serialize),+> Serialize for $t<$($p),+> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                self.0.serialize(serializer)
+            }
+        }
+        impl<'de, $($p: Deserialize<'de>),+> Deserialize<'de> for $t<$($p),+> {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                Deserialize::deserialize(deserializer).map($t)
+            }
+        }
+    )*};
+}
+transparent!(ArrayOf<T>, FlagSet<E>, Dictionary<K, V>);
+
+impl<T: Serialize> Serialize for Nillable<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nillable<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Option::<T>::deserialize(deserializer).map(Nillable::from)
+    }
+}
+
+impl<T: Serialize> Serialize for NillableStruct<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value().serialize(serializer)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for NillableStruct<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match Option::<T>::deserialize(deserializer)? {
+            Some(v) => NillableStruct::Value(v),
+            None => NillableStruct::Nil,
+        })
+    }
+}
+
+#[cfg(feature = "base64")]
+impl Serialize for super::Base64Binary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&crate::nil::XsdScalar::to_xsd(self))
+    }
+}
+
+#[cfg(feature = "base64")]
+impl<'de> Deserialize<'de> for super::Base64Binary {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        crate::nil::XsdScalar::parse_xsd(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(all(test, feature = "derive"))]
+mod tests {
+    use crate::xsd::{ArrayOf, FlagSet};
+    use crate::Nillable;
+
+    #[soap_derive::soap_type(ns = "urn:t", crate = "crate", flags)]
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Right {
+        #[soap(name = "select")]
+        Select,
+        Update,
+    }
+
+    #[soap_derive::soap_type(ns = "urn:t", crate = "crate")]
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Base {
+        id: i32,
+    }
+
+    #[soap_derive::soap_type(ns = "urn:t", crate = "crate")]
+    #[derive(Debug, Clone, PartialEq, Default)]
+    struct Ticket {
+        #[soap(base)]
+        base: Base,
+        title: Option<Nillable<String>>,
+        #[soap(name = "URL")]
+        url: Option<String>,
+        ids: ArrayOf<i32>,
+        rights: FlagSet<Right>,
+    }
+
+    #[test]
+    fn serde_uses_the_xml_names() {
+        let ticket = Ticket {
+            base: Base { id: 3 },
+            title: Some(Nillable::Value("t".into())),
+            url: None,
+            ids: ArrayOf(vec![1, 2]),
+            rights: FlagSet(vec![Right::Select]),
+        };
+        let json = serde_json::to_string(&ticket).unwrap();
+        assert_eq!(
+            json,
+            r#"{"Id":3,"Title":"t","URL":null,"Ids":[1,2],"Rights":["select"]}"#
+        );
+        assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), ticket);
+    }
+}

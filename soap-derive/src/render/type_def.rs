@@ -1,0 +1,496 @@
+//! `#[soap_type]` → tokens. For a struct `T` it emits, inside `const _: () = { … };`:
+//!
+//! 1. `impl XsdComplex for T`: its members, written in field order (the base's first) and read
+//!    by (namespace, name), each through `soap_core::xsd::codegen`;
+//! 2. `impl XsdValue for T` (the element), `impl yaserde::YaSerialize`/`YaDeserialize` (so `T`
+//!    goes wherever yaserde types go), `impl schema::XsdType` (its XML Schema type and WCF's
+//!    same-named global element).
+//!
+//! For an enum: `XsdScalar` (its text) in place of `XsdComplex`; for a named dictionary, the
+//! entries through the runtime's dictionary functions. The expansion names the runtime only
+//! through `{crate}::__private` and the standard library through absolute paths.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::Rt;
+use crate::type_def::{Field, Kind, TypeDef, Variant};
+
+pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
+    let rt = Rt::new(&def.krate);
+    let item = &def.item;
+    let body = match &def.kind {
+        Kind::Complex { base, fields } => {
+            let complex = complex_impl(def, &rt, base.as_ref(), fields);
+            let xsd = xsd_type_complex(def, &rt, base.as_ref(), fields);
+            quote!(#complex #xsd)
+        }
+        Kind::Dictionary { item, key, value } => dictionary_impls(def, &rt, item, key, value),
+        Kind::Enumeration { variants, flags } => {
+            let scalar = scalar_impl(def, &rt, variants);
+            let xsd = xsd_type_enum(def, &rt, variants, *flags);
+            quote!(#scalar #xsd)
+        }
+    };
+    let value = value_impl(def, &rt);
+    let yaserde = yaserde_impls(def, &rt);
+    let with_serde = serde_item(def);
+    quote! {
+        #rt::serde_item! { [#item] [#with_serde] }
+
+        const _: () = {
+            #body
+            #value
+            #yaserde
+        };
+    }
+}
+
+/// The item with serde's derives and the same names as on the wire (`rename` on the container,
+/// every field and variant; the base `flatten`ed), emitted only with soap-core's `serde` feature.
+fn serde_item(def: &TypeDef) -> TokenStream {
+    let mut item = def.item.clone();
+    let krate = &def.krate;
+    let serde_path = quote!(#krate::__private::serde).to_string();
+    let name = &def.name;
+    let container: Vec<syn::Attribute> = vec![
+        syn::parse_quote!(#[derive(#krate::__private::serde::Serialize, #krate::__private::serde::Deserialize)]),
+        syn::parse_quote!(#[serde(crate = #serde_path, rename = #name)]),
+    ];
+    match (&mut item, &def.kind) {
+        (syn::Item::Struct(s), Kind::Complex { base, fields }) => {
+            s.attrs.extend(container);
+            for field in s.fields.iter_mut() {
+                let Some(ident) = &field.ident else { continue };
+                if base.as_ref().is_some_and(|b| &b.ident == ident) {
+                    field.attrs.push(syn::parse_quote!(#[serde(flatten)]));
+                } else if let Some(f) = fields.iter().find(|f| &f.ident == ident) {
+                    let element = &f.element;
+                    field
+                        .attrs
+                        .push(syn::parse_quote!(#[serde(rename = #element)]));
+                }
+            }
+        }
+        (syn::Item::Struct(s), Kind::Dictionary { .. }) => s.attrs.extend(container),
+        (syn::Item::Enum(e), Kind::Enumeration { variants, .. }) => {
+            e.attrs.extend(container);
+            for (variant, def) in e.variants.iter_mut().zip(variants) {
+                let value = &def.value;
+                variant
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(rename = #value)]));
+            }
+        }
+        _ => {}
+    }
+    quote!(#item)
+}
+
+/// What is emitted when the input has errors: the errors, the item, and stand-in impls of the
+/// traits a `#[soap_type]` provides (bodies that are never run), so that code using the type
+/// as a member, a parameter or a schema type reports nothing more. Generic items get no
+/// stand-ins (that is one of the errors).
+pub(crate) fn fallback(item: &syn::Item, krate: &syn::Path, error: syn::Error) -> TokenStream {
+    let rt = Rt::new(krate);
+    let errors = error.to_compile_error();
+    let (ident, generic) = match item {
+        syn::Item::Struct(s) => (&s.ident, !s.generics.params.is_empty()),
+        syn::Item::Enum(e) => (&e.ident, !e.generics.params.is_empty()),
+        _ => return quote!(#errors #item),
+    };
+    if generic {
+        return quote!(#errors #item);
+    }
+    let never = quote!(::core::unreachable!("#[soap_type] had errors"));
+    quote! {
+        #errors
+        #item
+
+        const _: () = {
+            impl #rt::XsdValue for #ident {
+                const NAMESPACE: &'static str = "";
+                const PREFIX: &'static str = "";
+                fn write_element<__SoapW: #rt::std::io::Write>(
+                    &self,
+                    _: &str,
+                    _: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+                ) -> #rt::yaserde::Result<()> {
+                    #never
+                }
+                fn read_content<__SoapR: #rt::std::io::Read>(
+                    _: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+                ) -> #rt::yaserde::Result<Self> {
+                    #never
+                }
+            }
+            impl #rt::schema::XsdType for #ident {
+                fn type_name() -> #rt::QName {
+                    #never
+                }
+            }
+            impl #rt::yaserde::YaSerialize for #ident {
+                fn serialize<__SoapW: #rt::std::io::Write>(
+                    &self,
+                    _: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+                ) -> #rt::yaserde::Result<()> {
+                    #never
+                }
+                fn serialize_attributes(
+                    &self,
+                    attributes: #rt::std::vec::Vec<#rt::xsd::OwnedAttribute>,
+                    namespace: #rt::xsd::Namespace,
+                ) -> #rt::yaserde::Result<(#rt::std::vec::Vec<#rt::xsd::OwnedAttribute>, #rt::xsd::Namespace)> {
+                    ::core::result::Result::Ok((attributes, namespace))
+                }
+            }
+            impl #rt::yaserde::YaDeserialize for #ident {
+                fn deserialize<__SoapR: #rt::std::io::Read>(
+                    _: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+                ) -> #rt::yaserde::Result<Self> {
+                    #never
+                }
+            }
+        };
+    }
+}
+
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(t) => quote!(::core::option::Option::Some(#t)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// `slots.0.{chunk}.{index}`: member slots are tuples of at most ten, inside one tuple, so that
+/// `Default` (implemented for tuples up to twelve) covers any number of members.
+fn slot_path(position: usize) -> TokenStream {
+    let chunk = syn::Index::from(position / 10);
+    let index = syn::Index::from(position % 10);
+    quote!(.0.#chunk.#index)
+}
+
+fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, prefix) = (&def.ns, &def.prefix);
+    let chunks = fields.chunks(10).map(|chunk| {
+        let slots = chunk.iter().map(|f| {
+            let ty = &f.ty;
+            quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::Slot)
+        });
+        quote!((#(#slots,)*))
+    });
+    let base_slots = match base {
+        Some(b) => {
+            let ty = &b.ty;
+            quote_spanned!(ty.span()=> <#ty as #rt::XsdComplex>::Slots)
+        }
+        None => quote!(()),
+    };
+    let (declare_base, write_base, accept_base, finish_base) = match base {
+        Some(b) => {
+            let (ty, field) = (&b.ty, &b.ident);
+            (
+                quote!(let start = <#ty as #rt::XsdComplex>::declare(start);),
+                quote!(<#ty as #rt::XsdComplex>::write_members(&self.#field, writer)?;),
+                quote! {
+                    if <#ty as #rt::XsdComplex>::accept(&mut slots.1, name, reader)? {
+                        return ::core::result::Result::Ok(true);
+                    }
+                },
+                quote!(#field: <#ty as #rt::XsdComplex>::finish(slots.1)?,),
+            )
+        }
+        None => Default::default(),
+    };
+    let writes = fields.iter().map(|f| {
+        let (ty, field) = (&f.ty, &f.ident);
+        let name = format!("{prefix}:{}", f.element);
+        quote_spanned! {ty.span()=>
+            #rt::xsd::write_field::<#ty, __SoapW>(&self.#field, #name, writer)?;
+        }
+    });
+    let accepts = fields.iter().enumerate().map(|(i, f)| {
+        let (ty, element, slot) = (&f.ty, &f.element, slot_path(i));
+        quote_spanned! {ty.span()=>
+            #element => #rt::xsd::read_field::<#ty, __SoapR>(&mut slots #slot, #element, reader)?,
+        }
+    });
+    let elements = fields.iter().map(|f| &f.element);
+    let finishes = fields.iter().enumerate().map(|(i, f)| {
+        let (ty, field, element, slot) = (&f.ty, &f.ident, &f.element, slot_path(i));
+        quote_spanned!(ty.span()=> #field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rt::XsdComplex for #ident {
+            type Slots = ((#(#chunks,)*), #base_slots);
+
+            fn declare<'__soap>(start: #rt::xsd::Start<'__soap>) -> #rt::xsd::Start<'__soap> {
+                let start = #rt::xsd::declare(start, #prefix, #ns);
+                #declare_base
+                start
+            }
+
+            fn write_members<__SoapW: #rt::std::io::Write>(
+                &self,
+                writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+            ) -> #rt::yaserde::Result<()> {
+                #write_base
+                #(#writes)*
+                ::core::result::Result::Ok(())
+            }
+
+            #[allow(unreachable_code, unused_variables)]
+            fn accept<__SoapR: #rt::std::io::Read>(
+                slots: &mut Self::Slots,
+                name: &#rt::xsd::Name,
+                reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+            ) -> #rt::yaserde::Result<bool> {
+                #accept_base
+                if !#rt::xsd::is_in(name, #ns) {
+                    return #rt::xsd::foreign(name, #ns, &[#(#elements),*]);
+                }
+                match name.local_name.as_str() {
+                    #(#accepts)*
+                    _ => return ::core::result::Result::Ok(false),
+                }
+                ::core::result::Result::Ok(true)
+            }
+
+            #[allow(unused_variables)]
+            fn finish(slots: Self::Slots) -> #rt::yaserde::Result<Self> {
+                ::core::result::Result::Ok(#ident {
+                    #finish_base
+                    #(#finishes)*
+                })
+            }
+        }
+    }
+}
+
+fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, prefix) = (&def.ns, &def.prefix);
+    let (reference, write, read) = match &def.kind {
+        Kind::Complex { .. } => (
+            true,
+            quote!(#rt::xsd::write_complex(self, name, writer)),
+            quote!(#rt::xsd::read_complex(reader)),
+        ),
+        Kind::Dictionary { item, .. } => (
+            true,
+            quote! {
+                let start = #rt::xsd::declare(#rt::xsd::start(name), #prefix, #ns);
+                #rt::xsd::write_entries(&self.0, start, #item, #prefix, writer)
+            },
+            quote!(#rt::xsd::read_entries(reader, #ns, #item).map(#ident)),
+        ),
+        Kind::Enumeration { .. } => (
+            false,
+            quote!(#rt::xsd::write_scalar(self, name, writer)),
+            quote!(#rt::xsd::read_scalar(reader)),
+        ),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #rt::XsdValue for #ident {
+            const NAMESPACE: &'static str = #ns;
+            const PREFIX: &'static str = #prefix;
+            const REFERENCE: bool = #reference;
+
+            fn write_element<__SoapW: #rt::std::io::Write>(
+                &self,
+                name: &str,
+                writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+            ) -> #rt::yaserde::Result<()> {
+                #write
+            }
+
+            fn read_content<__SoapR: #rt::std::io::Read>(
+                reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+            ) -> #rt::yaserde::Result<Self> {
+                #read
+            }
+        }
+    }
+}
+
+fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
+    let ident = &def.ident;
+    let default_name = format!("{}:{}", def.prefix, def.name);
+    let serialize = match def.kind {
+        Kind::Enumeration { .. } => quote! {
+            let text = <Self as #rt::XsdScalar>::to_xsd(self);
+            #rt::xsd::serialize_scalar(self, &text, #default_name, writer)
+        },
+        _ => quote!(#rt::xsd::serialize(self, #default_name, writer)),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #rt::yaserde::YaSerialize for #ident {
+            fn serialize<__SoapW: #rt::std::io::Write>(
+                &self,
+                writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+            ) -> #rt::yaserde::Result<()> {
+                #serialize
+            }
+
+            fn serialize_attributes(
+                &self,
+                attributes: #rt::std::vec::Vec<#rt::xsd::OwnedAttribute>,
+                namespace: #rt::xsd::Namespace,
+            ) -> #rt::yaserde::Result<(#rt::std::vec::Vec<#rt::xsd::OwnedAttribute>, #rt::xsd::Namespace)> {
+                ::core::result::Result::Ok((attributes, namespace))
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::yaserde::YaDeserialize for #ident {
+            fn deserialize<__SoapR: #rt::std::io::Read>(
+                reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+            ) -> #rt::yaserde::Result<Self> {
+                <Self as #rt::XsdValue>::read_content(reader)
+            }
+        }
+    }
+}
+
+fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
+    let (base_name, define_base) = match base {
+        Some(b) => {
+            let ty = &b.ty;
+            (
+                quote_spanned!(ty.span()=> ::core::option::Option::Some(<#ty as #rt::schema::XsdType>::type_name())),
+                quote!(<#ty as #rt::schema::XsdType>::define(schemas);),
+            )
+        }
+        None => (quote!(::core::option::Option::None), quote!()),
+    };
+    let members = fields.iter().map(|f| {
+        let (ty, element, doc) = (&f.ty, &f.element, option_str(f.doc.as_deref()));
+        quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
+    });
+    let defines = fields.iter().map(|f| {
+        let ty = &f.ty;
+        quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
+    });
+    let complex = quote! {
+        #rt::schema::ComplexType {
+            base: #base_name,
+            members: #rt::std::vec![#(#members),*],
+            is_dictionary: false,
+        }
+    };
+    xsd_type(def, rt, complex, quote!(#define_base #(#defines)*))
+}
+
+fn dictionary_impls(
+    def: &TypeDef,
+    rt: &Rt,
+    item: &str,
+    key: &syn::Type,
+    value: &syn::Type,
+) -> TokenStream {
+    let complex = quote_spanned!(key.span()=> #rt::xsd::dictionary_type::<#key, #value>(#item));
+    let defines = quote! {
+        <#key as #rt::schema::XsdMember>::define(schemas);
+        <#value as #rt::schema::XsdMember>::define(schemas);
+    };
+    xsd_type(def, rt, complex, defines)
+}
+
+/// `impl XsdType`: the complex type (built by `complex`), then the types it refers to.
+fn xsd_type(def: &TypeDef, rt: &Rt, complex: TokenStream, defines: TokenStream) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
+    quote! {
+        #[automatically_derived]
+        impl #rt::schema::XsdType for #ident {
+            fn type_name() -> #rt::QName {
+                #rt::QName::new(#ns, #name)
+            }
+
+            fn define(schemas: &mut #rt::schema::Schemas) {
+                if #rt::xsd::define_complex(schemas, #ns, #name, #doc, #complex) {
+                    #defines
+                }
+            }
+        }
+    }
+}
+
+fn scalar_impl(def: &TypeDef, rt: &Rt, variants: &[Variant]) -> TokenStream {
+    let ident = &def.ident;
+    let values: Vec<&str> = variants.iter().map(|v| v.value.as_str()).collect();
+    let last = variants.len() - 1;
+    let from_index = variants.iter().enumerate().map(|(i, v)| {
+        let variant = &v.ident;
+        if i == last {
+            // `enum_index` returns a position in `values`: the last one is the only one left.
+            quote!(_ => #ident::#variant,)
+        } else {
+            quote!(#i => #ident::#variant,)
+        }
+    });
+    let to_text = variants.iter().map(|v| {
+        let (variant, value) = (&v.ident, &v.value);
+        quote!(#ident::#variant => #value,)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rt::XsdScalar for #ident {
+            fn parse_xsd(text: &str) -> ::core::result::Result<Self, #rt::std::string::String> {
+                ::core::result::Result::Ok(match #rt::xsd::enum_index(text, &[#(#values),*])? {
+                    #(#from_index)*
+                })
+            }
+
+            fn to_xsd(&self) -> #rt::std::string::String {
+                <#rt::std::string::String as ::core::convert::From<&str>>::from(match self {
+                    #(#to_text)*
+                })
+            }
+        }
+    }
+}
+
+fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
+    let values = variants.iter().map(|v| {
+        let value = &v.value;
+        let numeric = match v.numeric {
+            Some(n) => quote!(::core::option::Option::Some(#n)),
+            None => quote!(::core::option::Option::None),
+        };
+        quote! {
+            #rt::schema::EnumValue {
+                name: <#rt::std::string::String as ::core::convert::From<&str>>::from(#value),
+                numeric: #numeric,
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rt::schema::XsdType for #ident {
+            fn type_name() -> #rt::QName {
+                #rt::QName::new(#ns, #name)
+            }
+
+            fn define(schemas: &mut #rt::schema::Schemas) {
+                #rt::xsd::define(
+                    schemas,
+                    #ns,
+                    #name,
+                    #doc,
+                    #rt::schema::TypeKind::Enumeration(#rt::schema::Enumeration {
+                        values: #rt::std::vec![#(#values),*],
+                        flags: #flags,
+                    }),
+                );
+            }
+        }
+    }
+}

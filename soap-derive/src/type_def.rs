@@ -1,0 +1,444 @@
+//! `#[soap_type]`: the input read into a model (`TypeDef`), every value checked at its token.
+//! Our `#[soap(...)]` attributes are stripped from the item as they are read.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use syn::parse::Parser;
+use syn::spanned::Spanned;
+use syn::{Fields, Type};
+
+use crate::attr::{self, Keys};
+use crate::ctxt::Ctxt;
+use crate::names;
+use crate::parse::{default_crate, MEMBER_ATTR};
+use crate::types;
+
+pub(crate) const TYPE_KEYS: &[&str] = &["ns", "name", "prefix", "flags", "dictionary", "crate"];
+pub(crate) const FIELD_KEYS: &[&str] = &["name", "base"];
+pub(crate) const VARIANT_KEYS: &[&str] = &["name"];
+
+/// One `#[soap_type]` struct or enum.
+pub(crate) struct TypeDef {
+    /// The item as written, our attributes stripped.
+    pub(crate) item: syn::Item,
+    pub(crate) krate: syn::Path,
+    pub(crate) ident: Ident,
+    /// The XML Schema type's local name.
+    pub(crate) name: String,
+    pub(crate) ns: String,
+    pub(crate) prefix: String,
+    pub(crate) doc: Option<String>,
+    pub(crate) kind: Kind,
+}
+
+pub(crate) enum Kind {
+    /// A sequence; `base` is the extended type's field, written first and inlined.
+    Complex {
+        base: Option<Field>,
+        fields: Vec<Field>,
+    },
+    /// A newtype over `Vec<(K, V)>`: WCF's named dictionary with `item` entries.
+    Dictionary {
+        item: String,
+        key: Type,
+        value: Type,
+    },
+    /// Unit variants; `flags` makes the schema an `xs:list` of them.
+    Enumeration { variants: Vec<Variant>, flags: bool },
+}
+
+pub(crate) struct Field {
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+    pub(crate) element: String,
+    pub(crate) doc: Option<String>,
+}
+
+pub(crate) struct Variant {
+    pub(crate) ident: Ident,
+    pub(crate) value: String,
+    /// WCF's `EnumerationValue`, when the discriminant is not the position.
+    pub(crate) numeric: Option<i64>,
+}
+
+#[derive(Default)]
+struct TypeArgs {
+    ns: Option<attr::Spanned<String>>,
+    name: Option<attr::Spanned<String>>,
+    prefix: Option<attr::Spanned<String>>,
+    flags: Option<Span>,
+    /// `dictionary` (`Some(None)`) or `dictionary = "Item"`.
+    dictionary: Option<Option<attr::Spanned<String>>>,
+    dictionary_span: Option<Span>,
+    krate: Option<syn::Path>,
+}
+
+fn type_args(cx: &Ctxt, args: TokenStream) -> TypeArgs {
+    let mut a = TypeArgs::default();
+    let mut keys = Keys::new(cx, TYPE_KEYS);
+    let parser = syn::meta::parser(|meta| {
+        match keys.key(&meta)? {
+            Some("ns") => a.ns = attr::uri(cx, &meta, "ns")?,
+            Some("name") => a.name = attr::ncname(cx, &meta, "name")?,
+            Some("prefix") => a.prefix = attr::prefix(cx, &meta, "prefix")?,
+            Some("flags") => {
+                attr::flag(cx, &meta, "flags")?;
+                a.flags = Some(meta.path.span());
+            }
+            Some("dictionary") => {
+                a.dictionary_span = Some(meta.path.span());
+                a.dictionary = Some(if meta.input.peek(syn::Token![=]) {
+                    attr::ncname(cx, &meta, "dictionary")?
+                } else {
+                    None
+                });
+            }
+            Some("crate") => a.krate = attr::crate_path(cx, &meta)?,
+            _ => {}
+        }
+        Ok(())
+    });
+    if let Err(e) = parser.parse2(args) {
+        cx.syn_error(e);
+    }
+    if a.ns.is_none() && !cx.has_errors() {
+        cx.error_at(
+            Span::call_site(),
+            "missing `ns = \"...\"`: the type's namespace, e.g. `#[soap_type(ns = \"http://example.com/ws\")]`",
+        );
+    }
+    a
+}
+
+/// Reads a `#[soap_type]` item. `None` when it cannot be described at all (errors recorded).
+pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Option<TypeDef> {
+    let a = type_args(cx, args);
+    let (ident, generics, attrs) = match &*item {
+        syn::Item::Struct(s) => (s.ident.clone(), s.generics.clone(), s.attrs.clone()),
+        syn::Item::Enum(e) => (e.ident.clone(), e.generics.clone(), e.attrs.clone()),
+        _ => return None,
+    };
+    if !generics.params.is_empty() || generics.where_clause.is_some() {
+        cx.error_spanned_by(
+            &generics,
+            "#[soap_type] types cannot be generic: each one is one named XML Schema type",
+        );
+    }
+    let name = match &a.name {
+        Some(n) => n.value.clone(),
+        None => ident.to_string().trim_start_matches("r#").to_string(),
+    };
+    let kind = match item {
+        syn::Item::Struct(s) => {
+            if let Some(span) = a.flags {
+                cx.error_at(
+                    span,
+                    "`flags` is for enums: an `xs:list` of enumeration values",
+                );
+            }
+            match a.dictionary.clone() {
+                Some(item_name) => {
+                    let item_name = item_name
+                        .map(|n| n.value)
+                        .unwrap_or_else(|| format!("{name}KeyValuePair"));
+                    dictionary(cx, s, item_name, a.dictionary_span)
+                }
+                None => complex(cx, s),
+            }
+        }
+        syn::Item::Enum(e) => {
+            if let Some(span) = a.dictionary_span {
+                cx.error_at(
+                    span,
+                    "`dictionary` is for a newtype struct over `Vec<(K, V)>`",
+                );
+            }
+            enumeration(cx, e, a.flags.is_some())
+        }
+        _ => None,
+    }?;
+    let ns =
+        a.ns.map(|n| n.value)
+            .unwrap_or_else(|| "urn:invalid".into());
+    Some(TypeDef {
+        item: item.clone(),
+        krate: a.krate.unwrap_or_else(default_crate),
+        prefix: a
+            .prefix
+            .map(|p| p.value)
+            .unwrap_or_else(|| names::default_prefix(&ns)),
+        ident,
+        name,
+        ns,
+        doc: doc_text(&attrs),
+        kind,
+    })
+}
+
+fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
+    let fields = match &mut s.fields {
+        Fields::Named(named) => &mut named.named,
+        Fields::Unit => {
+            return Some(Kind::Complex {
+                base: None,
+                fields: Vec::new(),
+            })
+        }
+        Fields::Unnamed(_) => {
+            cx.error_spanned_by(
+                &s.fields,
+                "#[soap_type] structs have named fields (each one is an element); a newtype over `Vec<(K, V)>` needs `dictionary`",
+            );
+            return None;
+        }
+    };
+    let mut base = None;
+    let mut out: Vec<Field> = Vec::new();
+    for (position, field) in fields.iter_mut().enumerate() {
+        let Some(ident) = field.ident.clone() else {
+            continue;
+        };
+        let mut element = None;
+        let mut is_base = None;
+        read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
+            match key {
+                "name" => element = attr::ncname(cx, meta, "name")?,
+                "base" => {
+                    attr::flag(cx, meta, "base")?;
+                    is_base = Some(meta.path.clone());
+                }
+                _ => {}
+            }
+            Ok(())
+        });
+        if let Some(problem) = field_problem(&field.ty) {
+            cx.error_spanned_by(&field.ty, problem);
+        }
+        let def = Field {
+            element: element
+                .map(|e| e.value)
+                .unwrap_or_else(|| names::pascal_case(&ident.to_string())),
+            ident,
+            ty: field.ty.clone(),
+            doc: doc_text(&field.attrs),
+        };
+        // Two members with one element name could never be told apart when read.
+        if base
+            .iter()
+            .chain(&out)
+            .any(|f: &Field| f.element == def.element)
+        {
+            cx.error_spanned_by(
+                &def.ident,
+                format!(
+                    "two members are named <{}>; rename one with `#[soap(name = \"...\")]`",
+                    def.element
+                ),
+            );
+        }
+        if let Some(path) = is_base {
+            if position != 0 {
+                cx.error_spanned_by(&path, "the `base` field must be the first field: the base type's members come first on the wire");
+            } else if !matches!(types::shape(&field.ty), types::Shape::Struct(_)) {
+                cx.error_spanned_by(&field.ty, "the `base` field holds the extended `#[soap_type]` struct itself (not an `Option`, `Vec` or primitive)");
+            } else {
+                base = Some(def);
+                continue;
+            }
+        }
+        out.push(def);
+    }
+    Some(Kind::Complex { base, fields: out })
+}
+
+fn dictionary(
+    cx: &Ctxt,
+    s: &mut syn::ItemStruct,
+    item: String,
+    span: Option<Span>,
+) -> Option<Kind> {
+    let usage = "a `dictionary` is a newtype over `Vec<(K, V)>`, like `struct StringDictionary(pub Vec<(String, String)>);`";
+    let Fields::Unnamed(fields) = &s.fields else {
+        cx.error_at(span.unwrap_or_else(Span::call_site), usage);
+        return None;
+    };
+    let pair = match fields.unnamed.first() {
+        Some(field) if fields.unnamed.len() == 1 => match types::shape(&field.ty) {
+            types::Shape::Vec(inner) => match types::peel(inner) {
+                Type::Tuple(t) if t.elems.len() == 2 => {
+                    Some((t.elems[0].clone(), t.elems[1].clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    match pair {
+        Some((key, value)) => Some(Kind::Dictionary { item, key, value }),
+        None => {
+            cx.error_spanned_by(&s.fields, usage);
+            None
+        }
+    }
+}
+
+fn enumeration(cx: &Ctxt, e: &mut syn::ItemEnum, flags: bool) -> Option<Kind> {
+    if e.variants.is_empty() {
+        cx.error_spanned_by(&e.ident, "an enumeration needs at least one value");
+        return None;
+    }
+    let mut variants = Vec::new();
+    let mut next: i64 = 0;
+    for (position, v) in e.variants.iter_mut().enumerate() {
+        let mut value = None;
+        read_soap_attrs(cx, &mut v.attrs, VARIANT_KEYS, |key, meta| {
+            if key == "name" {
+                value = attr::lit_str(cx, meta, "name")?.map(|lit| lit.value());
+            }
+            Ok(())
+        });
+        if !matches!(v.fields, Fields::Unit) {
+            cx.error_spanned_by(
+                &v.fields,
+                "enumeration values carry no data: use unit variants",
+            );
+        }
+        let number = match &v.discriminant {
+            None => next,
+            Some((_, expr)) => match discriminant(expr) {
+                Some(n) => n,
+                None => {
+                    cx.error_spanned_by(expr, "a discriminant must be an integer literal: it is WCF's numeric value of the enumeration value");
+                    next
+                }
+            },
+        };
+        next = number.wrapping_add(1);
+        let value =
+            value.unwrap_or_else(|| v.ident.to_string().trim_start_matches("r#").to_string());
+        if value.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            cx.error_spanned_by(
+                &v.ident,
+                "an enumeration value must not be empty or contain white space",
+            );
+        }
+        if variants.iter().any(|known: &Variant| known.value == value) {
+            cx.error_spanned_by(
+                &v.ident,
+                format!(
+                    "two values are named {value:?}; rename one with `#[soap(name = \"...\")]`"
+                ),
+            );
+        }
+        variants.push(Variant {
+            ident: v.ident.clone(),
+            value,
+            numeric: (usize::try_from(number).ok() != Some(position)).then_some(number),
+        });
+    }
+    Some(Kind::Enumeration { variants, flags })
+}
+
+fn discriminant(expr: &syn::Expr) -> Option<i64> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Int(i),
+            ..
+        }) => i.base10_parse().ok(),
+        syn::Expr::Unary(syn::ExprUnary {
+            op: syn::UnOp::Neg(_),
+            expr,
+            ..
+        }) => discriminant(expr).map(|n| -n),
+        syn::Expr::Group(g) => discriminant(&g.expr),
+        syn::Expr::Paren(p) => discriminant(&p.expr),
+        _ => None,
+    }
+}
+
+/// Why a field of this type cannot be a member, or `None` (whether the type implements
+/// `XsdField` is left to the compiler, which says so at the field's type).
+fn field_problem(ty: &Type) -> Option<&'static str> {
+    match types::peel(ty) {
+        Type::Path(p) if p.qself.is_none() => None,
+        Type::Reference(_) => Some("a reference: members are owned (`String`, not `&str`)"),
+        Type::Tuple(_) => Some("a tuple is not an XML Schema type: use a `#[soap_type]` struct"),
+        Type::Array(_) | Type::Slice(_) => {
+            Some("a fixed array or slice: use `Vec<T>` (repeated elements) or `soap_core::xsd::ArrayOf<T>` (a WCF array)")
+        }
+        _ => Some("this type cannot be a member: use a primitive, a `#[soap_type]` type or a soap_core::xsd collection"),
+    }
+}
+
+/// Reads and removes every `#[soap(...)]` on a field or variant.
+fn read_soap_attrs(
+    cx: &Ctxt,
+    attrs: &mut Vec<syn::Attribute>,
+    known: &'static [&'static str],
+    mut f: impl FnMut(&'static str, &syn::meta::ParseNestedMeta<'_>) -> syn::Result<()>,
+) {
+    let mut keys = Keys::new(cx, known);
+    attrs.retain(|a| {
+        if !a.path().is_ident(MEMBER_ATTR) {
+            return true;
+        }
+        attr::parse_list(cx, a, "#[soap(name = \"...\")]", |meta| {
+            if let Some(key) = keys.key(&meta)? {
+                f(key, &meta)?;
+            }
+            Ok(())
+        });
+        false
+    });
+}
+
+/// The doc comment, lines joined, for `xs:documentation`.
+fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|a| a.path().is_ident("doc"))
+        .filter_map(|a| match &a.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(s),
+                        ..
+                    }),
+                ..
+            }) => Some(s.value().trim().to_string()),
+            _ => None,
+        })
+        .collect();
+    let text = lines.join("\n").trim().to_string();
+    (!text.is_empty()).then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    #[test]
+    fn discriminants_become_numeric_values_off_position() {
+        let cx = Ctxt::new();
+        let mut e: syn::ItemEnum = parse_quote! {
+            enum E { Unknown, A = 1001, B, C = 3 }
+        };
+        let Some(Kind::Enumeration { variants, .. }) = enumeration(&cx, &mut e, false) else {
+            panic!("an enumeration")
+        };
+        cx.check().unwrap();
+        let numeric: Vec<Option<i64>> = variants.iter().map(|v| v.numeric).collect();
+        assert_eq!(numeric, [None, Some(1001), Some(1002), None]);
+    }
+
+    #[test]
+    fn docs_are_joined() {
+        let attrs: Vec<syn::Attribute> = vec![
+            parse_quote!(#[doc = " One."]),
+            parse_quote!(#[doc = " Two."]),
+        ];
+        assert_eq!(doc_text(&attrs).as_deref(), Some("One.\nTwo."));
+        assert_eq!(doc_text(&[]), None);
+    }
+}
