@@ -6,6 +6,11 @@
 //! - `CreateSession` opens a session; `SessionIsValid` tells whether its key is still open.
 //! - `RemoveSession` of a negative `LoginId` is a Client/Sender fault; of an unknown `LoginId` it
 //!   succeeds (removal is idempotent).
+//! - The other operations work on a [`Desk`]: mailboxes, tickets opened from mail, chat
+//!   sessions, the SMS configuration, feature toggles, event handlers and program URLs, with
+//!   the behaviour [`crate::helpdesk`] describes. What the desk refuses (an unknown mailbox,
+//!   ticket or program, a string that does not decrypt) is a Client/Sender fault with an
+//!   [`SoExceptionInfo`] detail, the operation's declared fault.
 //! - Every answer carries NetServer's response headers with `Succeeded=true`.
 //!
 //! It also records the request headers of the last calls (64 unless
@@ -17,11 +22,14 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use soap_core::{context, Fault, Nillable};
+use soap_core::xsd::ArrayOf;
+use soap_core::{context, Failure, Fault, Nillable};
 
+use crate::helpdesk::{Desk, Refused, SmsSettings, Ticket};
 use crate::netserver::{
-    ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService, RequestHeaders, ResponseHeaders,
-    SmsConfig, StatisticsDataSet, StatusScreenPanelType, TicketInfo,
+    ChatSession, CsFeatureToggle, CsSessionKey, CustomerService, EventHandlerType, Mailbox,
+    RequestHeaders, ResponseHeaders, SmsConfig, SoExceptionInfo, StatisticsDataSet,
+    StatisticsDataValue, StatusScreenPanelType, StringDictionary, TicketInfo,
 };
 use crate::recent::Recent;
 
@@ -50,6 +58,8 @@ struct State {
     next_login_id: AtomicI32,
     /// Open sessions by login id: their keys.
     sessions: Mutex<BTreeMap<i32, String>>,
+    /// Mailboxes, tickets, chats and settings.
+    desk: Mutex<Desk>,
     /// The operation and request headers of the last calls.
     received: Recent<(&'static str, RequestHeaders)>,
 }
@@ -101,6 +111,18 @@ impl MockNetServer {
             .unwrap_or_else(PoisonError::into_inner)
     }
 
+    /// The help desk's state (a copy: see [`Desk`]).
+    pub fn desk(&self) -> Desk {
+        self.desk_mut().clone()
+    }
+
+    fn desk_mut(&self) -> std::sync::MutexGuard<'_, Desk> {
+        self.state
+            .desk
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// Records the call, insists on a ticket and answers with NetServer's success headers.
     fn begin(&self, operation: &'static str) -> Result<(), Fault> {
         let headers = context::request_headers::<RequestHeaders>().unwrap_or_default();
@@ -116,15 +138,80 @@ impl MockNetServer {
 }
 
 impl CustomerService for MockNetServer {
-    async fn remove_session(&self, login_id: i32) -> Result<(), Fault> {
-        self.begin("RemoveSession")?;
-        if login_id < 0 {
-            return Err(Fault::sender(format!(
-                "LoginId must not be negative (got {login_id})"
-            )));
-        }
-        self.sessions().remove(&login_id);
-        Ok(())
+    async fn create_default_sms_config(&self) -> Result<SmsConfig, Fault> {
+        self.begin("CreateDefaultSmsConfig")?;
+        Ok(sms_config(&SmsSettings::default_config()))
+    }
+
+    async fn save_sms_config(&self, config: SmsConfig) -> Result<SmsConfig, Fault> {
+        self.begin("SaveSmsConfig")?;
+        let mut desk = self.desk_mut();
+        Ok(sms_config(desk.save_sms_config(sms_settings(&config))))
+    }
+
+    async fn get_program_url(
+        &self,
+        program_name: String,
+        external: bool,
+    ) -> Result<String, Failure<SoExceptionInfo>> {
+        self.begin("GetProgramUrl")?;
+        self.desk_mut()
+            .program_url(&program_name, external)
+            .map_err(refused)
+    }
+
+    async fn create_ticket_from_mail_data(
+        &self,
+        mailbox_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+        self.begin("CreateTicketFromMailData")?;
+        let mut desk = self.desk_mut();
+        desk.create_ticket_from_mail(mailbox_id, &data)
+            .map(ticket_info)
+            .map_err(refused)
+    }
+
+    async fn add_message_from_mail_data(
+        &self,
+        ticket_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+        self.begin("AddMessageFromMailData")?;
+        let mut desk = self.desk_mut();
+        desk.add_message_from_mail(ticket_id, &data)
+            .map(ticket_info)
+            .map_err(refused)
+    }
+
+    async fn find_tickets_by_title_or_id(
+        &self,
+        title_or_id: String,
+        max_rows: i32,
+    ) -> Result<Vec<TicketInfo>, Fault> {
+        self.begin("FindTicketsByTitleOrId")?;
+        let desk = self.desk_mut();
+        Ok(desk
+            .find_tickets(&title_or_id, max_rows)
+            .into_iter()
+            .map(ticket_info)
+            .collect())
+    }
+
+    async fn get_mailboxes(&self) -> Result<Vec<Mailbox>, Fault> {
+        self.begin("GetMailboxes")?;
+        let desk = self.desk_mut();
+        Ok(desk
+            .mailboxes()
+            .iter()
+            .map(|m| Mailbox {
+                mail_in_filter_id: Some(m.id),
+                address: text(&m.address),
+                category_name: text(&m.category),
+                priority_name: text(&m.priority),
+                ..Mailbox::default()
+            })
+            .collect())
     }
 
     async fn create_session(&self, remote_ip: String) -> Result<CsSessionKey, Fault> {
@@ -138,46 +225,60 @@ impl CustomerService for MockNetServer {
         Ok(CsSessionKey::new(key, login_id, 1))
     }
 
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault> {
+        self.begin("RemoveSession")?;
+        if login_id < 0 {
+            return Err(Fault::sender(format!(
+                "LoginId must not be negative (got {login_id})"
+            )));
+        }
+        self.sessions().remove(&login_id);
+        Ok(())
+    }
+
     async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault> {
         self.begin("SessionIsValid")?;
         Ok(self.sessions().values().any(|key| *key == cs_session_key))
     }
 
-    async fn delete_chat_sessions(&self, _ids: ArrayOfInt) -> Result<(), Fault> {
-        self.begin("DeleteChatSessions")?;
+    async fn has_chat_notify(&self) -> Result<bool, Fault> {
+        self.begin("HasChatNotify")?;
+        Ok(self.desk_mut().has_chat_notify())
+    }
+
+    async fn check_symmetric_encryption(
+        &self,
+        encrypted_string: String,
+    ) -> Result<String, Failure<SoExceptionInfo>> {
+        self.begin("CheckSymmetricEncryption")?;
+        self.desk_mut()
+            .check_symmetric_encryption(&encrypted_string)
+            .map_err(refused)
+    }
+
+    async fn update_feature_toggles(
+        &self,
+        feature_toggles: Vec<CsFeatureToggle>,
+    ) -> Result<(), Fault> {
+        self.begin("UpdateFeatureToggles")?;
+        let mut toggles = Vec::with_capacity(feature_toggles.len());
+        for toggle in feature_toggles {
+            let Some(Nillable::Value(name)) = toggle.name else {
+                return Err(Fault::sender("a CsFeatureToggle has no Name"));
+            };
+            toggles.push((name, toggle.state.unwrap_or(false)));
+        }
+        self.desk_mut().update_feature_toggles(toggles);
         Ok(())
     }
 
-    async fn find_tickets_by_title_or_id(
+    async fn event_handler_exists(
         &self,
-        title_or_id: String,
-        max_rows: i32,
-    ) -> Result<Vec<TicketInfo>, Fault> {
-        self.begin("FindTicketsByTitleOrId")?;
-        let tickets = [
-            (1, "Printer on fire"),
-            (2, "Cannot log in"),
-            (3, "Invoice missing"),
-        ];
-        Ok(tickets
-            .iter()
-            .filter(|(id, title)| {
-                title_or_id.is_empty()
-                    || id.to_string() == title_or_id
-                    || title.contains(&title_or_id)
-            })
-            .take(usize::try_from(max_rows.max(0)).unwrap_or(0))
-            .map(|(id, title)| TicketInfo {
-                ticket_id: Some(*id),
-                title: Some(Nillable::Value((*title).to_string())),
-                ..TicketInfo::default()
-            })
-            .collect())
-    }
-
-    async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
-        self.begin("GetSmsConfig")?;
-        Ok(SmsConfig::default())
+        event_handler_type: EventHandlerType,
+    ) -> Result<bool, Fault> {
+        self.begin("EventHandlerExists")?;
+        let name = format!("{event_handler_type:?}");
+        Ok(self.desk_mut().event_handler_exists(&name))
     }
 
     async fn get_statistics(
@@ -185,21 +286,118 @@ impl CustomerService for MockNetServer {
         functions: Vec<StatusScreenPanelType>,
     ) -> Result<Vec<StatisticsDataSet>, Fault> {
         self.begin("GetStatistics")?;
-        // One empty data set per requested statistic, labelled by its name.
+        let desk = self.desk_mut();
+        // One data set per requested statistic, labelled by its name, counting the tickets.
         Ok(functions
             .iter()
-            .map(|f| StatisticsDataSet {
-                label: Some(Nillable::Value(format!("{f:?}"))),
-                ..StatisticsDataSet::default()
+            .map(|function| {
+                let name = format!("{function:?}");
+                let values = desk
+                    .statistic(&name)
+                    .into_iter()
+                    .map(|(label, value)| StatisticsDataValue {
+                        label: text(&label),
+                        value: Some(value),
+                        ..StatisticsDataValue::default()
+                    })
+                    .collect();
+                StatisticsDataSet {
+                    label: text(&name),
+                    values: Some(Nillable::Value(ArrayOf(values))),
+                    ..StatisticsDataSet::default()
+                }
             })
             .collect())
     }
 
-    async fn update_feature_toggles(
-        &self,
-        _feature_toggles: Vec<CsFeatureToggle>,
-    ) -> Result<(), Fault> {
-        self.begin("UpdateFeatureToggles")?;
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
+        self.begin("GetSmsConfig")?;
+        Ok(sms_config(&self.desk_mut().sms_config()))
+    }
+
+    async fn delete_chat_sessions(&self, ids: ArrayOf<i32>) -> Result<(), Fault> {
+        self.begin("DeleteChatSessions")?;
+        self.desk_mut().delete_chat_sessions(&ids.0);
         Ok(())
+    }
+
+    async fn chat_sessions_for_user(&self) -> Result<Vec<ChatSession>, Fault> {
+        self.begin("ChatSessionsForUser")?;
+        Ok(self
+            .desk_mut()
+            .chat_sessions()
+            .into_iter()
+            .map(|id| ChatSession {
+                chat_session_id: Some(id),
+                ..ChatSession::default()
+            })
+            .collect())
+    }
+}
+
+/// A nillable string member holding `value`.
+fn text(value: &str) -> Option<Nillable<String>> {
+    Some(Nillable::Value(value.to_string()))
+}
+
+/// The text of a nillable string member; absent and nil are empty.
+fn plain(value: &Option<Nillable<String>>) -> String {
+    value
+        .as_ref()
+        .and_then(Nillable::value)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// What the desk refused, as the declared fault: a Client/Sender fault with an
+/// `SoExceptionInfo` detail saying the same.
+fn refused(why: Refused) -> Failure<SoExceptionInfo> {
+    let detail = SoExceptionInfo::new("SoException", why.0.clone());
+    Failure::declared(Fault::sender(why), detail)
+}
+
+fn ticket_info(ticket: &Ticket) -> TicketInfo {
+    TicketInfo {
+        ticket_id: Some(ticket.id),
+        title: text(&ticket.title),
+        owner_name: text(&ticket.owner),
+        category_name: text(&ticket.category),
+        priority_name: text(&ticket.priority),
+        ticket_url: text(&ticket.url()),
+        person_name: text(&ticket.person),
+        contact_name: text(&ticket.contact),
+        ..TicketInfo::default()
+    }
+}
+
+fn sms_config(settings: &SmsSettings) -> SmsConfig {
+    let plugin_config = settings
+        .plugin_config
+        .iter()
+        .map(|(k, v)| (k.clone(), Nillable::Value(v.clone())))
+        .collect();
+    SmsConfig {
+        default_sms_country: text(&settings.default_country),
+        net_server_sms_provider: text(&settings.provider),
+        ns_plugin_sender: text(&settings.plugin_sender),
+        ns_plugin_config: Some(Nillable::Value(StringDictionary(plugin_config))),
+        ..SmsConfig::default()
+    }
+}
+
+fn sms_settings(config: &SmsConfig) -> SmsSettings {
+    let plugin_config = match config.ns_plugin_config.as_ref().and_then(Nillable::value) {
+        Some(dictionary) => dictionary
+            .0
+            .iter()
+            .map(|(k, v)| (k.clone(), v.value().cloned().unwrap_or_default()))
+            .collect(),
+        None => Vec::new(),
+    };
+    SmsSettings {
+        default_country: plain(&config.default_sms_country),
+        provider: plain(&config.net_server_sms_provider),
+        plugin_sender: plain(&config.ns_plugin_sender),
+        plugin_config,
     }
 }

@@ -6,14 +6,15 @@ use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use examples::netserver::{
-    check_succeeded, customer_service, ArrayOfInt, CsFeatureToggle, CsSessionKey, CustomerService,
-    CustomerServiceClient, CustomerServiceServer, RequestHeaders, ResponseHeaders, SmsConfig,
-    SoCredentials, SoException, SoExceptionInfo, SoTimeZone, StatisticsDataSet,
-    StatusScreenPanelType, TicketInfo, NS,
+    check_succeeded, customer_service, ChatSession, CsFeatureToggle, CsSessionKey, CustomerService,
+    CustomerServiceClient, CustomerServiceServer, EventHandlerType, Mailbox, RequestHeaders,
+    ResponseHeaders, SmsConfig, SoCredentials, SoException, SoExceptionInfo, SoTimeZone,
+    StatisticsDataSet, StatusScreenPanelType, TicketInfo, NS,
 };
+use soap_core::xsd::ArrayOf;
 use soap_core::{
-    soap_service, Envelope, Error, Fault, FaultCode, InMemoryTransport, Nillable, SoapHandler,
-    SoapVersion,
+    soap_service, Envelope, Error, Failure, Fault, FaultCode, InMemoryTransport, Nillable,
+    SoapHandler, SoapVersion,
 };
 
 /// What the implementation saw of one call.
@@ -81,9 +82,9 @@ impl CustomerService for Mock {
         Ok(cs_session_key.starts_with("key-for-"))
     }
 
-    async fn delete_chat_sessions(&self, ids: ArrayOfInt) -> Result<(), Fault> {
-        self.record("DeleteChatSessions", ids.items.first().copied());
-        if ids.items.is_empty() {
+    async fn delete_chat_sessions(&self, ids: ArrayOf<i32>) -> Result<(), Fault> {
+        self.record("DeleteChatSessions", ids.0.first().copied());
+        if ids.0.is_empty() {
             return Err(Fault::sender("no ids"));
         }
         Ok(())
@@ -114,6 +115,52 @@ impl CustomerService for Mock {
         Err(Fault::receiver("not used in these tests"))
     }
     async fn update_feature_toggles(&self, _: Vec<CsFeatureToggle>) -> Result<(), Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    // The mock NetServer (examples/src/mock.rs, tests/tests/mock_operations.rs) covers the rest.
+    async fn create_default_sms_config(&self) -> Result<SmsConfig, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn save_sms_config(&self, _: SmsConfig) -> Result<SmsConfig, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn get_program_url(
+        &self,
+        _: String,
+        _: bool,
+    ) -> Result<String, Failure<SoExceptionInfo>> {
+        Err(Fault::receiver("not used in these tests").into())
+    }
+    async fn create_ticket_from_mail_data(
+        &self,
+        _: i32,
+        _: String,
+    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+        Err(Fault::receiver("not used in these tests").into())
+    }
+    async fn add_message_from_mail_data(
+        &self,
+        _: i32,
+        _: String,
+    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+        Err(Fault::receiver("not used in these tests").into())
+    }
+    async fn get_mailboxes(&self) -> Result<Vec<Mailbox>, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn has_chat_notify(&self) -> Result<bool, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn check_symmetric_encryption(
+        &self,
+        _: String,
+    ) -> Result<String, Failure<SoExceptionInfo>> {
+        Err(Fault::receiver("not used in these tests").into())
+    }
+    async fn event_handler_exists(&self, _: EventHandlerType) -> Result<bool, Fault> {
+        Err(Fault::receiver("not used in these tests"))
+    }
+    async fn chat_sessions_for_user(&self) -> Result<Vec<ChatSession>, Fault> {
         Err(Fault::receiver("not used in these tests"))
     }
 }
@@ -218,14 +265,15 @@ async fn a_panic_becomes_a_receiver_fault_and_serving_goes_on() {
     assert_eq!(client.remove_session(14).await, Ok(()));
 }
 
-/// A client of a different contract at the same endpoint: its operation is unknown there.
+/// A client of a newer contract (Services88 added `GetCustomerServiceStartup`) at the same
+/// endpoint: its operation is unknown there.
 #[soap_service(
     name = "CustomerService",
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86"
 )]
 trait Stranger {
-    #[soap_operation(action = "GetMailboxes")]
-    async fn get_mailboxes(&self) -> Result<(), Fault>;
+    #[soap_operation(action = "GetCustomerServiceStartup")]
+    async fn get_customer_service_startup(&self) -> Result<(), Fault>;
 }
 
 #[tokio::test]
@@ -234,15 +282,15 @@ async fn an_unknown_operation_is_a_sender_fault_that_names_it() {
     for version in [SoapVersion::V11, SoapVersion::V12] {
         let client =
             StrangerClient::new(InMemoryTransport::new(server.clone())).with_version(version);
-        let fault = client.get_mailboxes().await.unwrap_err();
+        let fault = client.get_customer_service_startup().await.unwrap_err();
         assert_eq!(fault.code, FaultCode::Sender);
         assert!(
-            fault.reason().contains("http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/GetMailboxes"),
+            fault.reason().contains("http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/GetCustomerServiceStartup"),
             "{}",
             fault.reason()
         );
         assert!(
-            fault.reason().contains("GetMailboxes>"),
+            fault.reason().contains("GetCustomerServiceStartup>"),
             "{}",
             fault.reason()
         );
@@ -344,9 +392,12 @@ async fn every_modelled_operation_round_trips() {
     assert!(!client.session_is_valid("nope".into()).await.unwrap());
     assert_eq!(client.remove_session(key.login_id.unwrap()).await, Ok(()));
 
-    assert_eq!(client.delete_chat_sessions(vec![3, 4].into()).await, Ok(()));
+    assert_eq!(
+        client.delete_chat_sessions(ArrayOf(vec![3, 4])).await,
+        Ok(())
+    );
     let fault = client
-        .delete_chat_sessions(ArrayOfInt::default())
+        .delete_chat_sessions(ArrayOf::default())
         .await
         .unwrap_err();
     assert_eq!(fault.reason(), "no ids");
@@ -413,14 +464,24 @@ fn metadata_is_exposed_as_constants() {
     assert_eq!(
         names,
         [
-            "RemoveSession",
-            "CreateSession",
-            "SessionIsValid",
-            "DeleteChatSessions",
+            "CreateDefaultSmsConfig",
+            "SaveSmsConfig",
+            "GetProgramUrl",
+            "CreateTicketFromMailData",
+            "AddMessageFromMailData",
             "FindTicketsByTitleOrId",
-            "GetSmsConfig",
+            "GetMailboxes",
+            "CreateSession",
+            "RemoveSession",
+            "SessionIsValid",
+            "HasChatNotify",
+            "CheckSymmetricEncryption",
+            "UpdateFeatureToggles",
+            "EventHandlerExists",
             "GetStatistics",
-            "UpdateFeatureToggles"
+            "GetSmsConfig",
+            "DeleteChatSessions",
+            "ChatSessionsForUser"
         ]
     );
     let op = customer_service::REMOVE_SESSION;

@@ -7,31 +7,31 @@
 //! - [`SoException`] and [`check_succeeded`]: NetServer reports most errors in-band, in the
 //!   response headers of an HTTP 200 answer; the hook turns them into errors.
 //!
-//! Every element is in [`NS`] (`elementFormDefault="qualified"`), except the items of
-//! [`ArrayOfInt`], which WCF puts in [`ARRAYS_NS`]. Members the WSDL declares `minOccurs="0"` are
-//! `Option`s; those it also declares `nillable` are `Option<Nillable<T>>` (WCF writes null members
-//! as `i:nil="true"` rather than leaving them out).
+//! Every type is described once with `#[soap_type]`. Every element is in [`NS`]
+//! (`elementFormDefault="qualified"`), except the items of `ArrayOf<i32>` (`ArrayOfint`), which
+//! WCF puts in [`ARRAYS_NS`]. Members the WSDL declares `minOccurs="0"` are `Option`s; those it
+//! also declares `nillable` are `Option<Nillable<T>>` (WCF writes null members as `i:nil="true"`
+//! rather than leaving them out).
 
 mod error;
 mod headers;
+mod records;
 mod service;
-mod statistics;
 mod types;
 
 pub use error::{check_succeeded, SoException};
 pub use headers::{RequestHeaders, ResponseHeaders};
+pub use records::{
+    ChatSession, CsFeatureToggle, CsSessionKey, EventHandlerType, Mailbox, SmsConfig,
+    StatisticsDataSet, StatisticsDataValue, StatusScreenPanelType, TicketInfo,
+};
 pub use service::{
     customer_service, CustomerService, CustomerServiceClient, CustomerServiceServer,
 };
-pub use statistics::{
-    ArrayOfStatisticsDataValue, CsFeatureToggle, SmsConfig, StatisticsDataSet, StatisticsDataValue,
-    StatusScreenPanelType, StringDictionary, StringKeyValuePair,
-};
 pub use types::{
-    ArrayOfInt, CsSessionKey, ExtraInfoNameValuePair, FieldProperty, FieldPropertyDictionary,
-    FieldPropertyDictionaryKeyValuePair, FieldRight, SoCredentials, SoExceptionInfo,
-    SoExceptionInfoParameters, SoExceptionInfoParametersKeyValuePair, SoExtraInfo, SoTimeZone,
-    TableRight, TicketInfo,
+    Carrier, EFieldRight, ETableRight, FieldProperty, FieldPropertyDictionary, FieldRight,
+    SoCredentials, SoExceptionInfo, SoExceptionInfoParameters, SoExtraInfo, SoTimeZone,
+    StringDictionary, TableRight,
 };
 
 /// The `Services86` target namespace: every operation, member and header element.
