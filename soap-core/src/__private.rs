@@ -21,6 +21,7 @@ pub use crate::quotas::ReaderQuotas;
 pub use crate::service::{OperationInfo, ServiceInfo};
 pub use crate::transport::{BoxFuture, SoapHandler, Transport};
 pub use crate::version::SoapVersion;
+pub use crate::{schema, wsdl};
 
 /// The tower `Service::call` of a generated server: the same HTTP handling as the hyper server
 /// (body limit, 405/`?wsdl`), with default limits.

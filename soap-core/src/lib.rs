@@ -16,6 +16,7 @@
 //! | [`context`] | the [`OperationContext`] a server implementation reads headers from |
 //! | [`service`] | operation metadata constants |
 //! | [`schema`] | XML Schema descriptions of types, the model WSDL is written from and read into |
+//! | [`wsdl`] | WSDL 1.1: the model, its writer, a service's description, `?wsdl` documents |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
 //! | [`server`] | the hyper server and the tower adapter |
 //!
@@ -45,6 +46,7 @@ pub mod server;
 pub mod service;
 pub mod transport;
 mod version;
+pub mod wsdl;
 mod xmlio;
 
 pub use client::{ClientCore, Reply, ResponseHook};
