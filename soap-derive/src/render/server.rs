@@ -43,17 +43,23 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
     } else {
         quote!(let __soap_inner = ::core::clone::Clone::clone(&self.inner);)
     };
+    let with_generated = super::describe::with_generated_wsdl(def, rt);
     quote! {
         #struct_doc
         #vis struct #server<T> {
             inner: #rt::std::sync::Arc<T>,
             quotas: #rt::ReaderQuotas,
+            wsdl: ::core::option::Option<#rt::wsdl::ServedWsdl>,
         }
 
         #[automatically_derived]
         impl<T> ::core::clone::Clone for #server<T> {
             fn clone(&self) -> Self {
-                #server { inner: ::core::clone::Clone::clone(&self.inner), quotas: self.quotas }
+                #server {
+                    inner: ::core::clone::Clone::clone(&self.inner),
+                    quotas: self.quotas,
+                    wsdl: ::core::clone::Clone::clone(&self.wsdl),
+                }
             }
         }
 
@@ -75,7 +81,11 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
 
             /// Serves a shared implementation.
             pub fn from_arc(implementation: #rt::std::sync::Arc<T>) -> Self {
-                #server { inner: implementation, quotas: ::core::default::Default::default() }
+                #server {
+                    inner: implementation,
+                    quotas: ::core::default::Default::default(),
+                    wsdl: ::core::option::Option::None,
+                }
             }
 
             /// The same server checking requests against other reader quotas (see `soap_core::ReaderQuotas`).
@@ -83,6 +93,15 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
                 self.quotas = quotas;
                 self
             }
+
+            /// The same server answering `GET ?wsdl` with `wsdl` (a vendor's, say), its ports'
+            /// addresses replaced by the request's (see `soap_core::server::WsdlAddress`).
+            pub fn with_wsdl(mut self, wsdl: #rt::wsdl::ServedWsdl) -> Self {
+                self.wsdl = ::core::option::Option::Some(wsdl);
+                self
+            }
+
+            #with_generated
 
             /// The implementation being served.
             pub fn implementation(&self) -> &#rt::std::sync::Arc<T> {
@@ -102,6 +121,10 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
             ) -> #rt::BoxFuture<'static, #rt::http::Response<#rt::Bytes>> {
                 #inner
                 #rt::route(&#module::SERVICE, request, self.quotas, #dispatch)
+            }
+
+            fn wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl> {
+                ::core::clone::Clone::clone(&self.wsdl)
             }
         }
 
