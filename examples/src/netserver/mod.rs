@@ -14,6 +14,7 @@
 
 mod error;
 mod headers;
+mod schema;
 mod service;
 mod statistics;
 mod types;
