@@ -1,0 +1,271 @@
+//! The WSDL generated from a trait, and serving it at `?wsdl`:
+//!
+//! - the WSDL of a RemoveSession-only service with NetServer's header sets equals
+//!   `tests/golden/remove-session.wsdl` byte for byte (`BLESS=1` rewrites it, for review);
+//! - a real server on 127.0.0.1 serves `?wsdl` and `?singleWsdl` as `text/xml; charset=utf-8`,
+//!   its ports' address taken from `Host`, from a configured base URL, or from
+//!   `X-Forwarded-Proto`/`X-Forwarded-Host` only when those are trusted;
+//! - a WSDL given verbatim is served with only its addresses rewritten.
+
+use std::time::Duration;
+
+use examples::netserver::{RequestHeaders, ResponseHeaders};
+use examples::SERVICE_PATH;
+use soap_core::server::{Server, ServerHandle, WsdlAddress};
+use soap_core::wsdl::ServedWsdl;
+use soap_core::{soap_service, Fault};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// NetServer's RemoveSession alone, with its request and response header sets.
+#[soap_service(
+    name = "CustomerService",
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+    request_headers = RequestHeaders,
+    response_headers = ResponseHeaders
+)]
+pub trait RemoveOnly {
+    /// Remove a login session for a CS user.
+    #[soap_operation(action = "RemoveSession")]
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
+}
+
+struct Sessions;
+
+impl RemoveOnly for Sessions {
+    async fn remove_session(&self, _login_id: i32) -> Result<(), Fault> {
+        Ok(())
+    }
+}
+
+const GOLDEN_ADDRESS: &str = "http://localhost:8080/Remote/Services86/CustomerService.svc";
+
+#[test]
+fn remove_session_wsdl_equals_the_golden_byte_for_byte() {
+    let actual = remove_only::served_wsdl().render(GOLDEN_ADDRESS);
+    let path = tests::golden_dir().join("remove-session.wsdl");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, &actual).expect("write the golden");
+        return;
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read {} ({e}); run with BLESS=1 to create it",
+            path.display()
+        )
+    });
+    assert!(
+        actual == expected,
+        "the generated WSDL differs from {}; run with BLESS=1 and review the diff",
+        path.display()
+    );
+}
+
+#[test]
+fn the_description_names_both_bindings_and_the_header_parts() {
+    let defs = remove_only::wsdl_description();
+    let bindings: Vec<&str> = defs.bindings.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(
+        bindings,
+        [
+            "BasicHttpBinding_CustomerService",
+            "Soap12Binding_CustomerService"
+        ]
+    );
+    let op = &defs.bindings[0].operations[0];
+    assert_eq!(
+        op.soap_action,
+        "http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/RemoveSession"
+    );
+    let parts: Vec<&str> = op.input.headers.iter().map(|h| h.part.as_str()).collect();
+    assert_eq!(parts, ["ApplicationToken", "Credentials", "TimeZone"]);
+    assert_eq!(remove_only::served_wsdl().addresses(), 2);
+}
+
+/// One `GET` over a fresh HTTP/1.1 connection: status line, lower-cased headers, body.
+async fn get(
+    addr: std::net::SocketAddr,
+    target: &str,
+    headers: &[(&str, &str)],
+) -> (String, Vec<(String, String)>, String) {
+    let exchange = async {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        let mut request = format!("GET {target} HTTP/1.1\r\nConnection: close\r\n");
+        for (name, value) in headers {
+            request.push_str(&format!("{name}: {value}\r\n"));
+        }
+        request.push_str("\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.expect("read");
+        raw
+    };
+    let raw = tokio::time::timeout(Duration::from_secs(10), exchange)
+        .await
+        .expect("the server answered within 10 s");
+    let text = String::from_utf8(raw).expect("UTF-8 answer");
+    let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
+    let mut lines = head.lines();
+    let status = lines.next().unwrap_or_default().to_string();
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    (status, headers, body.to_string())
+}
+
+/// The `location`s of a WSDL's `soap:address` and `soap12:address`, in order.
+fn locations(wsdl: &str) -> Vec<String> {
+    wsdl.split("address location=")
+        .skip(1)
+        .filter_map(|rest| {
+            let quote = rest.chars().next()?;
+            rest[1..].split(quote).next().map(str::to_string)
+        })
+        .collect()
+}
+
+async fn serve(rule: WsdlAddress) -> ServerHandle {
+    Server::builder()
+        .route(
+            SERVICE_PATH,
+            RemoveOnlyServer::new(Sessions).with_generated_wsdl(),
+        )
+        .route(
+            "/vendor.svc",
+            RemoveOnlyServer::new(Sessions).with_wsdl(vendor_like()),
+        )
+        .route("/none.svc", RemoveOnlyServer::new(Sessions))
+        .wsdl_address(rule)
+        .bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port")
+        .spawn()
+}
+
+/// A vendor-style WSDL (written here, not a vendor's file): two ports on other hosts, and an
+/// `address` element of another namespace that must stay as it is.
+fn vendor_like() -> ServedWsdl {
+    ServedWsdl::verbatim(
+        &br#"<?xml version="1.0" encoding="utf-8"?>
+<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/" xmlns:s="http://schemas.xmlsoap.org/wsdl/soap/" xmlns:s12="http://schemas.xmlsoap.org/wsdl/soap12/" xmlns:x="urn:other">
+  <wsdl:service name="WcfCustomerServiceService">
+    <wsdl:port name="BasicHttpBinding_CustomerService" binding="tns:B">
+      <s:address location="https://sod.superoffice.com/Cust12345/Remote/Services86/CustomerService.svc" />
+    </wsdl:port>
+    <wsdl:port name="Soap12" binding="tns:B12"><s12:address location='https://old.example/x' /></wsdl:port>
+    <x:address location="urn:untouched" />
+  </wsdl:service>
+</wsdl:definitions>
+"#[..],
+    )
+    .expect("a well-formed WSDL")
+}
+
+#[tokio::test]
+async fn wsdl_and_single_wsdl_name_the_host_the_request_was_sent_to() {
+    let server = serve(WsdlAddress::default()).await;
+    let addr = server.local_addr();
+    for target in ["?wsdl", "?singleWsdl", "?WSDL"] {
+        let (status, headers, body) = get(
+            addr,
+            &format!("{SERVICE_PATH}{target}"),
+            &[("Host", "crm.local:8080")],
+        )
+        .await;
+        assert_eq!(status, "HTTP/1.1 200 OK", "{target}");
+        assert!(headers.contains(&("content-type".into(), "text/xml; charset=utf-8".into())));
+        let expected = format!("http://crm.local:8080{SERVICE_PATH}");
+        assert_eq!(locations(&body), [expected.clone(), expected], "{target}");
+        assert!(body.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<wsdl:definitions"));
+    }
+    // Forwarded headers are not trusted unless configured.
+    let (_, _, body) = get(
+        addr,
+        &format!("{SERVICE_PATH}?wsdl"),
+        &[
+            ("Host", "inner:81"),
+            ("X-Forwarded-Proto", "https"),
+            ("X-Forwarded-Host", "outer.example"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        locations(&body)[0],
+        format!("http://inner:81{SERVICE_PATH}")
+    );
+    // A server given no WSDL has none.
+    let (status, _, _) = get(addr, "/none.svc?wsdl", &[("Host", "h")]).await;
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn forwarded_headers_decide_the_address_only_when_trusted() {
+    let server = serve(WsdlAddress::from_request().trust_forwarded_headers(true)).await;
+    let forwarded = [
+        ("Host", "inner:81"),
+        ("X-Forwarded-Proto", "https"),
+        ("X-Forwarded-Host", "crm.example.com"),
+    ];
+    let (_, _, body) = get(
+        server.local_addr(),
+        &format!("{SERVICE_PATH}?wsdl"),
+        &forwarded,
+    )
+    .await;
+    let expected = format!("https://crm.example.com{SERVICE_PATH}");
+    assert_eq!(locations(&body), [expected.clone(), expected]);
+    // Without them, the Host.
+    let (_, _, body) = get(
+        server.local_addr(),
+        &format!("{SERVICE_PATH}?wsdl"),
+        &[("Host", "inner:81")],
+    )
+    .await;
+    assert_eq!(
+        locations(&body)[0],
+        format!("http://inner:81{SERVICE_PATH}")
+    );
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_configured_base_url_wins_over_host_and_forwarded_headers() {
+    let server =
+        serve(WsdlAddress::base("https://sod.example.com/Cust1/").trust_forwarded_headers(true))
+            .await;
+    let (_, _, body) = get(
+        server.local_addr(),
+        &format!("{SERVICE_PATH}?wsdl"),
+        &[("Host", "inner"), ("X-Forwarded-Host", "outer")],
+    )
+    .await;
+    let expected = format!("https://sod.example.com/Cust1{SERVICE_PATH}");
+    assert_eq!(locations(&body), [expected.clone(), expected]);
+    server.shutdown().await;
+}
+
+#[tokio::test]
+async fn a_verbatim_wsdl_gets_only_its_soap_addresses_rewritten() {
+    let server = serve(WsdlAddress::default()).await;
+    let (status, _, body) = get(
+        server.local_addr(),
+        "/vendor.svc?wsdl",
+        &[("Host", "127.0.0.1:9")],
+    )
+    .await;
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_eq!(
+        locations(&body),
+        [
+            "http://127.0.0.1:9/vendor.svc",
+            "http://127.0.0.1:9/vendor.svc",
+            "urn:untouched"
+        ]
+    );
+    let original = String::from_utf8(vendor_like().render("@").to_vec()).unwrap();
+    let rewritten = body.replace("http://127.0.0.1:9/vendor.svc", "@");
+    assert_eq!(rewritten, original, "nothing else changes");
+    server.shutdown().await;
+}
