@@ -5,7 +5,8 @@
 //! - a real server on 127.0.0.1 serves `?wsdl` and `?singleWsdl` as `text/xml; charset=utf-8`,
 //!   its ports' address taken from `Host`, from a configured base URL, or from
 //!   `X-Forwarded-Proto`/`X-Forwarded-Host` only when those are trusted;
-//! - a WSDL given verbatim is served with only its addresses rewritten.
+//! - a WSDL given verbatim is served with only its addresses rewritten;
+//! - over TLS the address starts with `https`.
 
 use std::time::Duration;
 
@@ -267,5 +268,69 @@ async fn a_verbatim_wsdl_gets_only_its_soap_addresses_rewritten() {
     let original = String::from_utf8(vendor_like().render("@").to_vec()).unwrap();
     let rewritten = body.replace("http://127.0.0.1:9/vendor.svc", "@");
     assert_eq!(rewritten, original, "nothing else changes");
+    server.shutdown().await;
+}
+
+/// `GET target` over TLS (HTTP/1.1, no ALPN), trusting `cert`; the body of the answer.
+fn get_over_tls(
+    addr: std::net::SocketAddr,
+    cert: rustls::pki_types::CertificateDer<'static>,
+    target: &str,
+) -> String {
+    use std::io::{Read, Write};
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(cert).expect("trust the certificate");
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .expect("TLS protocol versions")
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    let name = "localhost".try_into().expect("a server name");
+    let mut connection =
+        rustls::ClientConnection::new(std::sync::Arc::new(config), name).expect("a TLS client");
+    let mut socket = std::net::TcpStream::connect(addr).expect("connect");
+    socket
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a read timeout");
+    let mut tls = rustls::Stream::new(&mut connection, &mut socket);
+    let request = format!(
+        "GET {target} HTTP/1.1\r\nHost: localhost:{}\r\nConnection: close\r\n\r\n",
+        addr.port()
+    );
+    tls.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    // The server may close without a TLS close_notify; what was read is the whole answer.
+    let _ = tls.read_to_end(&mut raw);
+    let text = String::from_utf8(raw).expect("UTF-8 answer");
+    text.split_once("\r\n\r\n")
+        .expect("a head and a body")
+        .1
+        .to_string()
+}
+
+#[tokio::test]
+async fn over_tls_the_address_is_https() {
+    let tls = tests::self_signed();
+    let server = Server::builder()
+        .route(
+            SERVICE_PATH,
+            RemoveOnlyServer::new(Sessions).with_generated_wsdl(),
+        )
+        .tls(tls.server_config)
+        .bind("127.0.0.1:0")
+        .await
+        .expect("bind a loopback port")
+        .spawn();
+    let addr = server.local_addr();
+    let cert = tls.cert.clone();
+    let body = tokio::task::spawn_blocking(move || {
+        get_over_tls(addr, cert, &format!("{SERVICE_PATH}?wsdl"))
+    })
+    .await
+    .expect("the TLS request");
+    let expected = format!("https://localhost:{}{SERVICE_PATH}", addr.port());
+    assert_eq!(locations(&body), [expected.clone(), expected]);
     server.shutdown().await;
 }
