@@ -5,7 +5,8 @@
 //! - the WSDL the server generates and serves at `?wsdl` validates (every `xs:schema` against the
 //!   XML Schema meta-schema, the document against the WSDL 1.1 and SOAP binding schemas xmlschema
 //!   ships, a strict zeep load with warnings as errors), and zeep calls every modelled operation
-//!   from it alone, in SOAP 1.1 and 1.2, with the request headers;
+//!   from it alone, in SOAP 1.1 and 1.2, with the request headers; a description with a declared
+//!   fault validates the same way;
 //! - reduced to a canonical form, it equals the vendor's Services86 WSDL (read in place from
 //!   `../shared/wsdl`, never copied) but for the differences listed in [`INTENDED`].
 //!
@@ -382,4 +383,28 @@ async fn the_served_wsdl_matches_the_vendor_contract_in_canonical_form() {
         ours.len(),
         theirs.len()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_with_a_declared_fault_validates() {
+    use examples::netserver::{customer_service, RequestHeaders, SoExceptionInfo, NS};
+    use soap_core::wsdl::{BlockSchema, MemberSchema, OperationDescription, ServiceDescription};
+
+    let op = customer_service::REMOVE_SESSION;
+    let defs = ServiceDescription::new(&customer_service::SERVICE)
+        .request_headers::<RequestHeaders>()
+        .operation(
+            OperationDescription::new(&op)
+                .request_member(MemberSchema::of::<i32>("LoginId"))
+                .fault(
+                    "SoException",
+                    BlockSchema::of::<SoExceptionInfo>(NS, "SoExceptionInfo"),
+                ),
+        )
+        .build();
+    let path = std::env::temp_dir().join(format!("soap-rs-fault-{}.wsdl", std::process::id()));
+    std::fs::write(&path, defs.to_xml()).expect("write the WSDL");
+    let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(report["operations"], 2, "{report}");
 }

@@ -502,3 +502,107 @@ fn io_messages(defs: &mut Definitions, name: &str, body: QName, blocks: &[QName]
         headers,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{EnumValue, Enumeration, XsdType};
+
+    /// A fault detail type, described by hand.
+    struct Detail;
+
+    impl XsdType for Detail {
+        fn type_name() -> QName {
+            QName::new("urn:t", "Detail")
+        }
+        fn define(schemas: &mut Schemas) {
+            schemas.add_type(
+                "urn:t",
+                TypeDef {
+                    name: "Detail".into(),
+                    doc: Some("Why it failed & what to do <now>.".into()),
+                    kind: TypeKind::Enumeration(Enumeration {
+                        values: vec![EnumValue {
+                            name: "Busy".into(),
+                            numeric: Some(7),
+                        }],
+                        flags: true,
+                    }),
+                },
+            );
+        }
+    }
+
+    const OP: OperationInfo = OperationInfo {
+        name: "Get",
+        action: "urn:t/S/Get",
+        request_ns: "urn:t",
+        request_element: "Get",
+        response_ns: "urn:t",
+        response_element: "GetResponse",
+    };
+    const SERVICE: ServiceInfo = ServiceInfo {
+        name: "S",
+        namespace: "urn:t",
+        operations: &[OP],
+    };
+
+    fn described() -> Definitions {
+        ServiceDescription::new(&SERVICE)
+            .operation(
+                OperationDescription::new(&OP)
+                    .request_member(MemberSchema::array_of::<Option<String>>(
+                        "Names", "string", "urn:arr", true,
+                    ))
+                    .header(BlockSchema::of::<Option<bool>>("urn:t", "Trace"))
+                    .response_member(MemberSchema::of::<Option<crate::Nillable<i64>>>("Count"))
+                    .fault("Busy", BlockSchema::of::<Detail>("urn:t", "BusyDetail")),
+            )
+            .build()
+    }
+
+    #[test]
+    fn arrays_header_parameters_and_faults_are_described() {
+        let defs = described();
+        let xml = defs.to_xml();
+        // An optional array member of WCF's `ArrayOf{item}` in the item's namespace.
+        assert!(
+            xml.contains(r#"<xs:element minOccurs="0" name="Names" type="ns1:ArrayOfstring" />"#),
+            "{xml}"
+        );
+        assert!(xml.contains(
+            r#"<xs:element minOccurs="0" maxOccurs="unbounded" name="string" type="xs:string" />"#
+        ));
+        assert!(xml.contains(r#"<xs:import namespace="urn:arr" />"#));
+        assert!(xml.contains(
+            r#"<xs:element minOccurs="0" name="Count" nillable="true" type="xs:long" />"#
+        ));
+        // A header parameter of a value type is not nillable.
+        assert!(xml.contains(r#"<xs:element name="Trace" type="xs:boolean" />"#));
+        assert!(xml.contains(r#"<wsdl:part name="Trace" element="tns:Trace" />"#));
+        // The fault: its message, the port type's and each binding's `wsdl:fault`.
+        assert!(xml.contains(r#"<wsdl:message name="Get_Busy_FaultMessage">"#));
+        assert!(xml.contains(r#"<wsdl:part name="detail" element="tns:BusyDetail" />"#));
+        assert!(xml.contains(r#"<wsdl:fault name="Busy" message="tns:Get_Busy_FaultMessage" />"#));
+        assert!(xml.contains(r#"<soap:fault name="Busy" use="literal" />"#));
+        assert!(xml.contains(r#"<soap12:fault name="Busy" use="literal" />"#));
+        // Documentation is escaped; flag enumerations are lists; numbers are WCF annotations.
+        assert!(xml.contains(
+            "<xs:documentation>Why it failed &amp; what to do &lt;now&gt;.</xs:documentation>"
+        ));
+        assert!(xml.contains("<xs:list>"));
+        assert!(xml.contains("<EnumerationValue xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">7</EnumerationValue>"));
+        // The model says the same.
+        assert_eq!(defs.port_types[0].operations[0].faults[0].name, "Busy");
+        assert_eq!(
+            defs.message("GetRequest_Headers").map(|m| m.parts.len()),
+            Some(1)
+        );
+        assert_eq!(defs.message("GetResponse_Headers"), None);
+    }
+
+    #[test]
+    fn the_writer_is_deterministic() {
+        assert_eq!(described().to_xml(), described().to_xml());
+    }
+}
