@@ -79,16 +79,13 @@ fn dictionary(schemas: &mut Schemas, name: &str, item: &str, value: QName) -> bo
         base: None,
         members: vec![
             member::<Nillable<String>>("Key"),
-            Member {
+            MemberShape {
+                ty: value,
+                min_occurs: 1,
+                max_occurs: MaxOccurs::Bounded(1),
                 nillable: true,
-                ..MemberShape {
-                    ty: value,
-                    min_occurs: 1,
-                    max_occurs: MaxOccurs::Bounded(1),
-                    nillable: true,
-                }
-                .member("Value")
-            },
+            }
+            .member("Value"),
         ],
         is_dictionary: false,
     };
