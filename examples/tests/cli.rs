@@ -1,6 +1,6 @@
-//! The example programs as a user runs them: the demo exits 0 after printing the exchange, and the
-//! `customer-service` server and client agree on exit codes, and `customer-service wsdl` prints the WSDL. Only loopback addresses are used;
-//! every child process is killed when its test ends.
+//! The example programs as a user runs them: the demo exits 0 after printing the exchange, the
+//! `customer-service` server and client agree on exit codes, and `customer-service wsdl` prints
+//! the WSDL. Only loopback addresses are used; every child process is killed when its test ends.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output, Stdio};
