@@ -73,6 +73,7 @@ pub(crate) fn service(item: &syn::ItemTrait, krate: &syn::Path, error: syn::Erro
         impl<T> #server<T> {
             pub fn new(_: T) -> Self { #server(::core::marker::PhantomData) }
             pub fn with_wsdl(self, _: #rt::wsdl::ServedWsdl) -> Self { self }
+            pub fn without_wsdl(self) -> Self { self }
             pub fn with_generated_wsdl(self) -> Self { self }
         }
 

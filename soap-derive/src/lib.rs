@@ -164,9 +164,10 @@ use crate::ctxt::Ctxt;
 ///
 /// pub struct CustomerServiceServer<T> { /* Arc<T> */ }
 /// impl<T: CustomerService + Send + Sync + 'static> CustomerServiceServer<T> {
-///     pub fn new(implementation: T) -> Self;
-///     pub fn with_wsdl(self, wsdl: ServedWsdl) -> Self;             // `?wsdl` serves it
-///     pub fn with_generated_wsdl(self) -> Self where …;             // `?wsdl` serves `served_wsdl()`
+///     pub fn new(implementation: T) -> Self;  // `?wsdl` serves `served_wsdl()` if every type is described
+///     pub fn with_generated_wsdl(self) -> Self where …;             // the same, or a compile error
+///     pub fn with_wsdl(self, wsdl: ServedWsdl) -> Self;             // `?wsdl` serves `wsdl`
+///     pub fn without_wsdl(self) -> Self;                            // `?wsdl` is 404
 /// }
 /// impl<T: …> SoapHandler for CustomerServiceServer<T> {
 ///     // soap_core::dispatch::route, then one arm per operation calling soap_core::dispatch::invoke
@@ -227,8 +228,10 @@ use crate::ctxt::Ctxt;
 /// parts, a SOAP 1.1 and a SOAP 1.2 binding. Every parameter, result and header type must
 /// implement `soap_core::schema::XsdType`; the bounds are on the functions, so a service whose
 /// types do not still compiles, and asking for its WSDL is the error, naming the type.
-/// `{Trait}Server::with_generated_wsdl()` serves it at `GET ?wsdl`, the address filled in per
-/// request (`soap_core::server::WsdlAddress`).
+/// `{Trait}Server` serves it at `GET ?wsdl` (the address filled in per request, see
+/// `soap_core::server::WsdlAddress`) when every type is described, and publishes none otherwise;
+/// `with_generated_wsdl()` turns that into a compile-time requirement, `with_wsdl(..)` serves
+/// another document (a vendor's) and `without_wsdl()` none.
 ///
 /// # Headers
 ///

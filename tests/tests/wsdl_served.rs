@@ -5,6 +5,8 @@
 //! - a real server on 127.0.0.1 serves `?wsdl` and `?singleWsdl` as `text/xml; charset=utf-8`,
 //!   its ports' address taken from `Host`, from a configured base URL, or from
 //!   `X-Forwarded-Proto`/`X-Forwarded-Host` only when those are trusted;
+//! - a server publishes its generated WSDL by default, none when its types are not described
+//!   or when told so;
 //! - a WSDL given verbatim is served with only its addresses rewritten;
 //! - over TLS the address starts with `https`.
 
@@ -31,7 +33,31 @@ pub trait RemoveOnly {
     async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
 }
 
+/// A service whose parameter type has no XML Schema description: it compiles and serves, and
+/// publishes no WSDL.
+#[soap_service(ns = "urn:undescribed")]
+pub trait Undescribed {
+    /// Stores an item.
+    #[soap_operation(action = "Put")]
+    async fn put(&self, item: Opaque) -> Result<(), Fault>;
+}
+
+/// A yaserde type without `XsdType`.
+#[derive(Debug, Default, yaserde::YaSerialize, yaserde::YaDeserialize)]
+#[yaserde(rename = "Opaque", prefix = "u", namespaces = { "u" = "urn:undescribed" })]
+pub struct Opaque {
+    /// `<Text>`.
+    #[yaserde(rename = "Text", prefix = "u")]
+    pub text: String,
+}
+
 struct Sessions;
+
+impl Undescribed for Sessions {
+    async fn put(&self, _item: Opaque) -> Result<(), Fault> {
+        Ok(())
+    }
+}
 
 impl RemoveOnly for Sessions {
     async fn remove_session(&self, _login_id: i32) -> Result<(), Fault> {
@@ -136,7 +162,9 @@ async fn serve(rule: WsdlAddress) -> ServerHandle {
             "/vendor.svc",
             RemoveOnlyServer::new(Sessions).with_wsdl(vendor_like()),
         )
-        .route("/none.svc", RemoveOnlyServer::new(Sessions))
+        .route("/none.svc", RemoveOnlyServer::new(Sessions).without_wsdl())
+        .route("/default.svc", RemoveOnlyServer::new(Sessions))
+        .route("/undescribed.svc", UndescribedServer::new(Sessions))
         .wsdl_address(rule)
         .bind("127.0.0.1:0")
         .await
@@ -195,9 +223,17 @@ async fn wsdl_and_single_wsdl_name_the_host_the_request_was_sent_to() {
         locations(&body)[0],
         format!("http://inner:81{SERVICE_PATH}")
     );
-    // A server given no WSDL has none.
-    let (status, _, _) = get(addr, "/none.svc?wsdl", &[("Host", "h")]).await;
-    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    // By default a server publishes its generated WSDL, if its types are described.
+    let (status, _, body) = get(addr, "/default.svc?wsdl", &[("Host", "h")]).await;
+    assert_eq!(status, "HTTP/1.1 200 OK");
+    assert_eq!(
+        locations(&body),
+        ["http://h/default.svc", "http://h/default.svc"]
+    );
+    for quiet in ["/none.svc?wsdl", "/undescribed.svc?wsdl"] {
+        let (status, _, _) = get(addr, quiet, &[("Host", "h")]).await;
+        assert_eq!(status, "HTTP/1.1 404 Not Found", "{quiet}");
+    }
     server.shutdown().await;
 }
 

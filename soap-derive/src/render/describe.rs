@@ -4,8 +4,9 @@
 //!
 //! Every type the description names must implement `XsdMember` (through `XsdType`). Those
 //! obligations are `where` clauses with a higher-ranked lifetime, so that a service whose types
-//! do not describe themselves still compiles, and asking for its WSDL is the error, underlined
-//! at the user's type.
+//! do not describe themselves still compiles, and asking for its WSDL is the error, naming the
+//! user's type. The server's default (`__SoapWsdlProbe`) publishes the WSDL exactly when they
+//! hold, and none otherwise.
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -62,6 +63,37 @@ pub(super) fn module_fns(def: &ServiceDef, rt: &Rt) -> TokenStream {
                 #rt::wsdl::ServedWsdl::from_definitions(&wsdl_description())
             }))
         }
+
+        // The server's default `?wsdl`: `served_wsdl()` when the bounds hold, else none. Method
+        // lookup on `&__SoapWsdlProbe` takes `__SoapDescribed` (by value) when its `where`
+        // clauses hold, and falls back to `__SoapNotDescribed` (by reference) when they do not.
+        #[doc(hidden)]
+        pub struct __SoapWsdlProbe;
+
+        #[doc(hidden)]
+        pub trait __SoapDescribed {
+            fn __soap_wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl>;
+        }
+
+        impl __SoapDescribed for __SoapWsdlProbe
+        where
+            #(#bounds,)*
+        {
+            fn __soap_wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl> {
+                ::core::option::Option::Some(served_wsdl())
+            }
+        }
+
+        #[doc(hidden)]
+        pub trait __SoapNotDescribed {
+            fn __soap_wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl>;
+        }
+
+        impl __SoapNotDescribed for &__SoapWsdlProbe {
+            fn __soap_wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl> {
+                ::core::option::Option::None
+            }
+        }
     }
 }
 
@@ -71,8 +103,9 @@ pub(super) fn with_generated_wsdl(def: &ServiceDef, rt: &Rt) -> TokenStream {
     let bounds = all_bounds(def, rt);
     let text = doc(&format!(
         "The same server answering `GET ?wsdl` with the WSDL generated from the trait\n\
-         (`{module}::served_wsdl()`). Every parameter, result and header type must implement\n\
-         `soap_core::schema::XsdType`."
+         (`{module}::served_wsdl()`), which `new` already does when every parameter, result and\n\
+         header type implements `soap_core::schema::XsdType`: this one makes that a compile-time\n\
+         requirement, where `new` would quietly publish no WSDL."
     ));
     quote! {
         #text

@@ -19,7 +19,9 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
          hyper server, in axum as a tower `Service`, or call it through `InMemoryTransport`).\n\n\
          Requests are routed by SOAPAction, or by the payload element when that is absent or\n\
          unknown, and answered in their own SOAP version. The implementation's `Err` becomes its\n\
-         fault; a panic becomes a Server/Receiver fault and serving goes on. Inside the\n\
+         fault; a panic becomes a Server/Receiver fault and serving goes on. `GET ?wsdl` serves\n\
+         `{module}::served_wsdl()` when every type is described (see `with_generated_wsdl`,\n\
+         `with_wsdl`, `without_wsdl`). Inside the\n\
          implementation, `{module}::request_headers()` gives the typed request headers and\n\
          `{module}::set_response_headers(..)` sets the response's."
     ));
@@ -49,7 +51,9 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
         #vis struct #server<T> {
             inner: #rt::std::sync::Arc<T>,
             quotas: #rt::ReaderQuotas,
-            wsdl: ::core::option::Option<#rt::wsdl::ServedWsdl>,
+            /// `None`: the generated WSDL, when every type is described; `Some(None)`: no WSDL;
+            /// `Some(Some(w))`: `w`.
+            wsdl: ::core::option::Option<::core::option::Option<#rt::wsdl::ServedWsdl>>,
         }
 
         #[automatically_derived]
@@ -97,7 +101,13 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
             /// The same server answering `GET ?wsdl` with `wsdl` (a vendor's, say), its ports'
             /// addresses replaced by the request's (see `soap_core::server::WsdlAddress`).
             pub fn with_wsdl(mut self, wsdl: #rt::wsdl::ServedWsdl) -> Self {
-                self.wsdl = ::core::option::Option::Some(wsdl);
+                self.wsdl = ::core::option::Option::Some(::core::option::Option::Some(wsdl));
+                self
+            }
+
+            /// The same server publishing no WSDL: `GET ?wsdl` is `404`.
+            pub fn without_wsdl(mut self) -> Self {
+                self.wsdl = ::core::option::Option::Some(::core::option::Option::None);
                 self
             }
 
@@ -124,7 +134,14 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
             }
 
             fn wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl> {
-                ::core::clone::Clone::clone(&self.wsdl)
+                match &self.wsdl {
+                    ::core::option::Option::Some(chosen) => ::core::clone::Clone::clone(chosen),
+                    ::core::option::Option::None => {
+                        #[allow(unused_imports)]
+                        use #module::{__SoapDescribed as _, __SoapNotDescribed as _};
+                        (&#module::__SoapWsdlProbe).__soap_wsdl()
+                    }
+                }
             }
         }
 
