@@ -8,7 +8,8 @@
 //! - a server publishes its generated WSDL by default, none when its types are not described
 //!   or when told so;
 //! - a WSDL given verbatim is served with only its addresses rewritten;
-//! - over TLS the address starts with `https`.
+//! - over TLS the address starts with `https`;
+//! - the tower `SoapService` applies its own address rule, and `HEAD ?wsdl` is answered too.
 
 use std::time::Duration;
 
@@ -369,4 +370,40 @@ async fn over_tls_the_address_is_https() {
     let expected = format!("https://localhost:{}{SERVICE_PATH}", addr.port());
     assert_eq!(locations(&body), [expected.clone(), expected]);
     server.shutdown().await;
+}
+
+#[tokio::test]
+async fn the_tower_service_takes_its_own_address_rule_and_head_is_answered() {
+    use http_body_util::BodyExt;
+    use soap_core::server::SoapService;
+    use tower::ServiceExt;
+
+    let service = SoapService::new(RemoveOnlyServer::new(Sessions))
+        .wsdl_address(WsdlAddress::base("https://crm.example.com"));
+    for method in [http::Method::GET, http::Method::HEAD] {
+        let request = http::Request::builder()
+            .method(method.clone())
+            .uri("/cs?wsdl")
+            .header("host", "inner")
+            .body(http_body_util::Empty::<bytes::Bytes>::new())
+            .expect("a request");
+        let response = service.clone().oneshot(request).await.expect("infallible");
+        assert_eq!(response.status(), 200, "{method}");
+        assert_eq!(
+            response.headers()["content-type"],
+            "text/xml; charset=utf-8"
+        );
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("the body")
+            .to_bytes();
+        let text = String::from_utf8(body.to_vec()).expect("UTF-8");
+        assert_eq!(
+            locations(&text),
+            ["https://crm.example.com/cs", "https://crm.example.com/cs"],
+            "{method}"
+        );
+    }
 }
