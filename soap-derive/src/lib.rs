@@ -200,6 +200,7 @@ use crate::ctxt::Ctxt;
 /// | `result = "Element"` | the element holding the return value | the service's `result` |
 /// | `result_item = "Element"`, `result_item_ns = "uri"` | for a `Vec<T>` result: its item element | the type's name (`int` for `i32`), the operation's namespace |
 /// | `result_fields` | the return type's own fields are the response's members (several outputs) | off |
+/// | `faults(Type, ...)` | the fault detail types the operation declares, for the WSDL (WCF's `[FaultContract]`: detail element and `{Type}Fault` named after each type, which must implement `XsdType`); the implementation sends one with `Fault::with_detail` | none |
 ///
 /// On parameters, `#[soap(...)]`:
 ///

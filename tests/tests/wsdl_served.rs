@@ -2,6 +2,7 @@
 //!
 //! - the WSDL of a RemoveSession-only service with NetServer's header sets equals
 //!   `tests/golden/remove-session.wsdl` byte for byte (`BLESS=1` rewrites it, for review);
+//! - `faults(...)` on an operation declares its fault details, named as WCF names them;
 //! - a real server on 127.0.0.1 serves `?wsdl` and `?singleWsdl` as `text/xml; charset=utf-8`,
 //!   its ports' address taken from `Host`, from a configured base URL, or from
 //!   `X-Forwarded-Proto`/`X-Forwarded-Host` only when those are trusted;
@@ -13,7 +14,7 @@
 
 use std::time::Duration;
 
-use examples::netserver::{RequestHeaders, ResponseHeaders};
+use examples::netserver::{RequestHeaders, ResponseHeaders, SoExceptionInfo, NS};
 use examples::SERVICE_PATH;
 use soap_core::server::{Server, ServerHandle, WsdlAddress};
 use soap_core::wsdl::ServedWsdl;
@@ -31,6 +32,17 @@ use tokio::net::TcpStream;
 pub trait RemoveOnly {
     /// Remove a login session for a CS user.
     #[soap_operation(action = "RemoveSession")]
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
+}
+
+/// RemoveSession declaring NetServer's exception info as its fault detail.
+#[soap_service(
+    name = "CustomerService",
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+)]
+pub trait WithFault {
+    /// Remove a login session for a CS user.
+    #[soap_operation(action = "RemoveSession", faults(SoExceptionInfo))]
     async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
 }
 
@@ -108,6 +120,34 @@ fn the_description_names_both_bindings_and_the_header_parts() {
     let parts: Vec<&str> = op.input.headers.iter().map(|h| h.part.as_str()).collect();
     assert_eq!(parts, ["ApplicationToken", "Credentials", "TimeZone"]);
     assert_eq!(remove_only::served_wsdl().addresses(), 2);
+}
+
+#[test]
+fn a_declared_fault_is_described_as_wcf_does() {
+    use soap_core::wsdl::FaultMessage;
+    use soap_core::QName;
+
+    let defs = with_fault::wsdl_description();
+    let message = "CustomerService_RemoveSession_SoExceptionInfoFault_FaultMessage";
+    assert_eq!(
+        defs.port_types[0].operations[0].faults,
+        [FaultMessage {
+            name: "SoExceptionInfoFault".into(),
+            message: QName::new(NS, message),
+        }]
+    );
+    let part = &defs.message(message).expect("the fault message").parts[0];
+    assert_eq!(
+        (part.name.as_str(), &part.element),
+        ("detail", &QName::new(NS, "SoExceptionInfo"))
+    );
+    assert!(defs
+        .bindings
+        .iter()
+        .all(|b| b.operations[0].faults == ["SoExceptionInfoFault"]));
+    let schema = defs.schemas.get(NS).expect("the Services86 schema");
+    assert!(schema.elements.iter().any(|e| e.name == "SoExceptionInfo"));
+    assert!(schema.types.iter().any(|t| t.name == "SoExceptionInfo"));
 }
 
 /// One `GET` over a fresh HTTP/1.1 connection: status line, lower-cased headers, body.

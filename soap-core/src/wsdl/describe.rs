@@ -14,7 +14,7 @@ use super::model::{
 use crate::qname::QName;
 use crate::schema::{
     ComplexType, ElementDecl, ElementType, MaxOccurs, MemberShape, Schemas, TypeDef, TypeKind,
-    XsdMember, XS,
+    XsdMember, XsdType, XS,
 };
 use crate::service::{OperationInfo, ServiceInfo};
 use crate::version::SoapVersion;
@@ -152,22 +152,42 @@ impl BlockSchema {
 
     /// Declares the element (and its types) in `schemas`.
     fn declare(&self, schemas: &mut Schemas) -> QName {
-        (self.define)(schemas);
-        let shape = (self.shape)();
-        // Header readers take `i:nil="true"` for any block (it reads as absent). The element
-        // says so the way WCF does: reference types are nillable, XML Schema's value types
-        // (`Succeeded`, an `xs:boolean`) are not.
-        let nillable = shape.nillable || shape.ty.namespace != XS || shape.ty.local == "string";
-        schemas.add_element(
-            self.namespace,
-            ElementDecl {
-                name: self.name.to_string(),
-                ty: ElementType::Named(shape.ty),
-                nillable,
-            },
-        );
-        self.name()
+        declare(schemas, self.name(), self.shape, self.define)
     }
+}
+
+/// Declares the global element `name` of the type `shape` describes (and that type, with
+/// `define`) in `schemas`; returns `name`.
+fn declare(
+    schemas: &mut Schemas,
+    name: QName,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
+) -> QName {
+    define(schemas);
+    let shape = shape();
+    // Header readers take `i:nil="true"` for any block (it reads as absent). The element says
+    // so the way WCF does: reference types are nillable, XML Schema's value types (`Succeeded`,
+    // an `xs:boolean`) are not.
+    let nillable = shape.nillable || shape.ty.namespace != XS || shape.ty.local == "string";
+    schemas.add_element(
+        &name.namespace,
+        ElementDecl {
+            name: name.local.clone(),
+            ty: ElementType::Named(shape.ty),
+            nillable,
+        },
+    );
+    name
+}
+
+/// A declared fault: its name in the port type and bindings, and its `detail` element.
+#[derive(Debug, Clone)]
+struct DeclaredFault {
+    name: String,
+    element: QName,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
 }
 
 /// A header set's blocks, for the WSDL: `#[soap_headers]` implements it.
@@ -226,7 +246,7 @@ pub struct OperationDescription {
     request: Vec<MemberSchema>,
     response: Response,
     headers: Vec<BlockSchema>,
-    faults: Vec<(&'static str, BlockSchema)>,
+    faults: Vec<DeclaredFault>,
 }
 
 impl OperationDescription {
@@ -269,8 +289,33 @@ impl OperationDescription {
     }
 
     /// Declares a fault `name` whose `detail` holds `detail`.
-    pub fn fault(mut self, name: &'static str, detail: BlockSchema) -> Self {
-        self.faults.push((name, detail));
+    pub fn fault(mut self, name: impl Into<String>, detail: BlockSchema) -> Self {
+        self.faults.push(DeclaredFault {
+            name: name.into(),
+            element: detail.name(),
+            shape: detail.shape,
+            define: detail.define,
+        });
+        self
+    }
+
+    /// Declares a fault whose `detail` holds a `T`, as WCF's `[FaultContract(typeof(T))]` does:
+    /// the detail element is named after the type, in its namespace, and the fault `{T}Fault`.
+    ///
+    /// ```
+    /// use soap_core::wsdl::OperationDescription;
+    /// # const OP: soap_core::OperationInfo = soap_core::OperationInfo { name: "Get", action: "urn:t/S/Get", request_ns: "urn:t", request_element: "Get", response_ns: "urn:t", response_element: "GetResponse" };
+    /// let op = OperationDescription::new(&OP).fault_type::<String>();
+    /// # let _ = op;
+    /// ```
+    pub fn fault_type<T: XsdType>(mut self) -> Self {
+        let element = T::type_name();
+        self.faults.push(DeclaredFault {
+            name: format!("{}Fault", element.local),
+            element,
+            shape: <T as XsdMember>::shape,
+            define: <T as XsdMember>::define,
+        });
         self
     }
 }
@@ -406,9 +451,16 @@ impl ServiceDescription {
             .map(|block| block.declare(schemas))
             .collect();
         let mut faults = Vec::new();
-        for (name, detail) in &op.faults {
-            let element = detail.declare(&mut defs.schemas);
-            let message = format!("{}_{name}_FaultMessage", info.name);
+        for fault in &op.faults {
+            let element = declare(
+                &mut defs.schemas,
+                fault.element.clone(),
+                fault.shape,
+                fault.define,
+            );
+            let name = &fault.name;
+            // WCF's naming: `{PortType}_{Op}_{Fault}_FaultMessage`.
+            let message = format!("{}_{}_{name}_FaultMessage", self.service.name, info.name);
             defs.messages.push(Message {
                 name: message.clone(),
                 parts: vec![Part {
@@ -581,9 +633,9 @@ mod tests {
         assert!(xml.contains(r#"<xs:element name="Trace" type="xs:boolean" />"#));
         assert!(xml.contains(r#"<wsdl:part name="Trace" element="tns:Trace" />"#));
         // The fault: its message, the port type's and each binding's `wsdl:fault`.
-        assert!(xml.contains(r#"<wsdl:message name="Get_Busy_FaultMessage">"#));
+        assert!(xml.contains(r#"<wsdl:message name="S_Get_Busy_FaultMessage">"#));
         assert!(xml.contains(r#"<wsdl:part name="detail" element="tns:BusyDetail" />"#));
-        assert!(xml.contains(r#"<wsdl:fault name="Busy" message="tns:Get_Busy_FaultMessage" />"#));
+        assert!(xml.contains(r#"<wsdl:fault name="Busy" message="tns:S_Get_Busy_FaultMessage" />"#));
         assert!(xml.contains(r#"<soap:fault name="Busy" use="literal" />"#));
         assert!(xml.contains(r#"<soap12:fault name="Busy" use="literal" />"#));
         // Documentation is escaped; flag enumerations are lists; numbers are WCF annotations.

@@ -155,6 +155,10 @@ fn operation(op: &OperationDef, rt: &Rt, bounds: &mut Vec<TokenStream>) -> Token
             calls.push(quote!(.response_type(#rt::wsdl::MemberSchema::of::<#ty>(""))));
         }
     }
+    for ty in &op.faults {
+        bounds.push(quote_spanned!(ty.span()=> for<'__soap> #ty: #rt::schema::XsdType));
+        calls.push(quote!(.fault_type::<#ty>()));
+    }
     quote!(#rt::wsdl::OperationDescription::new(&#info) #(#calls)*)
 }
 
