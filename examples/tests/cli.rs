@@ -1,6 +1,6 @@
-//! The example programs as a user runs them: the demo exits 0 after printing the exchange, and the
-//! `customer-service` server and client agree on exit codes. Only loopback addresses are used;
-//! every child process is killed when its test ends.
+//! The example programs as a user runs them: the demo exits 0 after printing the exchange, the
+//! `customer-service` server and client agree on exit codes, and `customer-service wsdl` prints
+//! the WSDL. Only loopback addresses are used; every child process is killed when its test ends.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output, Stdio};
@@ -113,5 +113,25 @@ fn serve_and_call_agree_on_exit_codes() {
         Some(1),
         "{}",
         String::from_utf8_lossy(&gone.stdout)
+    );
+}
+
+#[test]
+fn wsdl_prints_the_generated_wsdl_at_the_given_address() {
+    let cli = env!("CARGO_BIN_EXE_customer-service");
+    let out = output(Command::new(cli).arg("wsdl"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<wsdl:definitions"));
+    let default = "location=\"http://127.0.0.1:8080/Remote/Services86/CustomerService.svc\"";
+    assert_eq!(stdout.matches(default).count(), 2, "{stdout}");
+    assert_eq!(stdout.matches("<wsdl:operation name=").count(), 3 * 8);
+
+    let address = "https://crm.example.com/Cust1/Remote/Services86/CustomerService.svc";
+    let out = output(Command::new(cli).args(["wsdl", "--address", address]));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        stdout.matches(&format!("location=\"{address}\"")).count(),
+        2
     );
 }

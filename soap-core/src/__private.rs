@@ -21,11 +21,12 @@ pub use crate::quotas::ReaderQuotas;
 pub use crate::service::{OperationInfo, ServiceInfo};
 pub use crate::transport::{BoxFuture, SoapHandler, Transport};
 pub use crate::version::SoapVersion;
+// The WSDL description `#[soap_service]` and `#[soap_headers]` emit, and `#[soap_type]`'s schema.
+pub use crate::{schema, wsdl};
 
 // `#[soap_type]`: its runtime helpers, and the traits and model it implements.
 pub use crate::nil::XsdScalar;
 pub use crate::qname::QName;
-pub use crate::schema;
 pub use crate::xsd::codegen as xsd;
 pub use crate::xsd::{XsdComplex, XsdField, XsdValue};
 #[cfg(feature = "serde")]

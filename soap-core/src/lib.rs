@@ -18,6 +18,7 @@
 //! | [`service`] | operation metadata constants |
 //! | [`schema`] | XML Schema descriptions of types, the model WSDL is written from and read into |
 //! | [`xsd`] | values as XML Schema elements, strictly: the runtime of `#[soap_type]` |
+//! | [`wsdl`] | WSDL 1.1: the model, its writer, a service's description, `?wsdl` documents |
 //! | [`transport`] | the client [`Transport`] and server [`SoapHandler`] seams, [`HttpTransport`] |
 //! | [`server`] | the hyper server and the tower adapter |
 //!
@@ -54,6 +55,7 @@ pub mod server;
 pub mod service;
 pub mod transport;
 mod version;
+pub mod wsdl;
 mod xmlio;
 pub mod xsd;
 

@@ -63,6 +63,13 @@ pub trait XsdType {
 /// A Rust type that can be a member of a sequence: an [`XsdType`], or one wrapped in `Option`
 /// (`minOccurs="0"`), [`Nillable`]/[`NillableStruct`] (`nillable="true"`) or `Vec`
 /// (`minOccurs="0" maxOccurs="unbounded"`).
+///
+/// A service's WSDL (`{module}::wsdl_description()`) needs it of every parameter, result and
+/// header type; the error then names the type to describe.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no XML Schema description",
+    note = "a service's WSDL describes every parameter, result and header type: put `#[soap_type(ns = \"…\")]` on the type, or implement `soap_core::schema::XsdType`"
+)]
 pub trait XsdMember {
     /// How an element of this Rust type occurs.
     fn shape() -> MemberShape;

@@ -72,6 +72,9 @@ pub(crate) fn service(item: &syn::ItemTrait, krate: &syn::Path, error: syn::Erro
         #[allow(missing_docs, dead_code, clippy::all)]
         impl<T> #server<T> {
             pub fn new(_: T) -> Self { #server(::core::marker::PhantomData) }
+            pub fn with_wsdl(self, _: #rt::wsdl::ServedWsdl) -> Self { self }
+            pub fn without_wsdl(self) -> Self { self }
+            pub fn with_generated_wsdl(self) -> Self { self }
         }
 
         impl<T: ::core::marker::Send + ::core::marker::Sync + 'static> #rt::SoapHandler for #server<T> {
@@ -107,6 +110,11 @@ pub(crate) fn headers(item: &syn::ItemStruct, krate: &syn::Path, error: syn::Err
                 }
                 fn read_blocks(_: &[&#rt::RawHeader]) -> ::core::result::Result<Self, #rt::Error> {
                     ::core::unimplemented!()
+                }
+            }
+            impl #rt::wsdl::HeaderSchema for #ident {
+                fn blocks() -> #rt::std::vec::Vec<#rt::wsdl::BlockSchema> {
+                    #rt::std::vec::Vec::new()
                 }
             }
         }

@@ -99,6 +99,11 @@ use crate::ctxt::Ctxt;
 ///     customer_service::REMOVE_SESSION.action,
 ///     "http://www.superoffice.net/ws/crm/NetServer/Services86/CustomerService/RemoveSession"
 /// );
+///
+/// // The WSDL, described from the trait (every type here is a primitive, so it is described).
+/// let wsdl = customer_service::wsdl_description();
+/// assert_eq!(wsdl.port_types[0].operations.len(), 2);
+/// assert!(customer_service::served_wsdl().render("http://localhost/cs").starts_with(b"<?xml"));
 /// # });
 /// # }
 /// ```
@@ -139,6 +144,10 @@ use crate::ctxt::Ctxt;
 ///
 ///     pub fn request_headers() -> Option<RequestHeaders>;          // inside an implementation
 ///     pub fn set_response_headers(headers: ResponseHeaders) -> bool;
+///
+///     // the WSDL 1.1 (see "WSDL" below); each type named must implement `XsdMember`
+///     pub fn wsdl_description() -> soap_core::wsdl::Definitions where for<'a> i32: XsdMember, …;
+///     pub fn served_wsdl() -> soap_core::wsdl::ServedWsdl where …;   // written once, kept
 /// }
 ///
 /// #[derive(Clone)]
@@ -155,7 +164,12 @@ use crate::ctxt::Ctxt;
 /// impl CustomerService for CustomerServiceClient { /* calls `…_with` with the client's headers */ }
 ///
 /// pub struct CustomerServiceServer<T> { /* Arc<T> */ }
-/// impl<T: CustomerService + Send + Sync + 'static> CustomerServiceServer<T> { pub fn new(implementation: T) -> Self; }
+/// impl<T: CustomerService + Send + Sync + 'static> CustomerServiceServer<T> {
+///     pub fn new(implementation: T) -> Self;  // `?wsdl` serves `served_wsdl()` if every type is described
+///     pub fn with_generated_wsdl(self) -> Self where …;             // the same, or a compile error
+///     pub fn with_wsdl(self, wsdl: ServedWsdl) -> Self;             // `?wsdl` serves `wsdl`
+///     pub fn without_wsdl(self) -> Self;                            // `?wsdl` is 404
+/// }
 /// impl<T: …> SoapHandler for CustomerServiceServer<T> {
 ///     // soap_core::dispatch::route, then one arm per operation calling soap_core::dispatch::invoke
 /// }
@@ -187,6 +201,7 @@ use crate::ctxt::Ctxt;
 /// | `result = "Element"` | the element holding the return value | the service's `result` |
 /// | `result_item = "Element"`, `result_item_ns = "uri"` | for a `Vec<T>` result: its item element | the type's name (`int` for `i32`), the operation's namespace |
 /// | `result_fields` | the return type's own fields are the response's members (several outputs) | off |
+/// | `faults(Type, ...)` | the fault detail types the operation declares, for the WSDL (WCF's `[FaultContract]`: detail element and `{Type}Fault` named after each type, which must implement `XsdType`); the implementation sends one with `Fault::with_detail` | none |
 ///
 /// On parameters, `#[soap(...)]`:
 ///
@@ -205,6 +220,20 @@ use crate::ctxt::Ctxt;
 /// `xsi:nil`, and `Vec<T>` for an array, sent WCF-style as one element holding one item element
 /// per value. `()` as the result is an empty response. The error type `E` must convert from
 /// `soap_core::Error` (client side) and into `soap_core::Fault` (server side); `Fault` does both.
+///
+/// # WSDL
+///
+/// `{module}::wsdl_description()` describes the service in WSDL 1.1, document/literal wrapped,
+/// in WCF's shape (`soap_core::wsdl::ServiceDescription` builds it): each operation's wrapper
+/// elements with the parameters as members in order (`Option` → `minOccurs="0"`, `Nillable` →
+/// `nillable="true"`, `Vec<T>` → WCF's `ArrayOf{Item}`), the header sets' blocks as `soap:header`
+/// parts, a SOAP 1.1 and a SOAP 1.2 binding. Every parameter, result and header type must
+/// implement `soap_core::schema::XsdType`; the bounds are on the functions, so a service whose
+/// types do not still compiles, and asking for its WSDL is the error, naming the type.
+/// `{Trait}Server` serves it at `GET ?wsdl` (the address filled in per request, see
+/// `soap_core::server::WsdlAddress`) when every type is described, and publishes none otherwise;
+/// `with_generated_wsdl()` turns that into a compile-time requirement, `with_wsdl(..)` serves
+/// another document (a vendor's) and `without_wsdl()` none.
 ///
 /// # Headers
 ///
@@ -228,7 +257,9 @@ pub fn soap_service(args: TokenStream, input: TokenStream) -> TokenStream {
     debug_print("soap_service", expand_service(args.into(), input.into())).into()
 }
 
-/// Implements `soap_core::HeaderSet` for a struct of optional header blocks.
+/// Implements `soap_core::HeaderSet` for a struct of optional header blocks, and
+/// `soap_core::wsdl::HeaderSchema` (its blocks, for the WSDL) when every block's type implements
+/// `soap_core::schema::XsdType`.
 ///
 /// Each field is one header block: an `Option<T>` (absent, or sent as `i:nil="true"`, reads as
 /// `None`) of any yaserde type. The block's element is the PascalCase of the field's name

@@ -70,6 +70,8 @@ pub(crate) struct OperationDef {
     pub(crate) err_ty: Type,
     /// The whole return type as written.
     pub(crate) ret_ty: Type,
+    /// `faults(...)`: the declared fault detail types, for the WSDL.
+    pub(crate) faults: Vec<Type>,
 }
 
 impl OperationDef {

@@ -34,6 +34,7 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "result_item",
     "result_item_ns",
     "result_fields",
+    "faults",
 ];
 pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns"];
 pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "crate"];
@@ -183,6 +184,7 @@ struct OperationArgs {
     result_item: Option<Sp<String>>,
     result_item_ns: Option<Sp<String>>,
     result_fields: Option<Span>,
+    faults: Vec<syn::Type>,
 }
 
 const OPERATION_USAGE: &str = "#[soap_operation(action = \"OperationName\")]";
@@ -227,6 +229,7 @@ fn operation(
                     attr::flag(cx, &meta, "result_fields")?;
                     a.result_fields = Some(meta.path.span());
                 }
+                Some("faults") => a.faults = fault_types(&meta)?,
                 _ => {}
             }
             Ok(())
@@ -373,7 +376,17 @@ fn operation(
         ok_ty,
         err_ty,
         ret_ty,
+        faults: a.faults,
     })
+}
+
+/// `faults(Detail, ...)`: the fault detail types the operation declares (WCF's
+/// `[FaultContract]`), for the WSDL.
+fn fault_types(meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Vec<syn::Type>> {
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let types = content.parse_terminated(<Type as syn::parse::Parse>::parse, syn::Token![,])?;
+    Ok(types.into_iter().collect())
 }
 
 /// `action = "..."`: an operation name (an NCName) or an absolute URI used verbatim.

@@ -17,6 +17,7 @@ use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
 use soap_core::server::{RemoteAddr, Server, SoapService};
 use soap_core::transport::{BoxFuture, SoapHandler};
+use soap_core::wsdl::ServedWsdl;
 use soap_core::{Error, HttpTransport, OutgoingCall, RawResponse, SoapVersion, Transport};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -50,7 +51,7 @@ struct Seen {
 #[derive(Default)]
 struct Recorder {
     seen: Mutex<Vec<Seen>>,
-    wsdl: Option<Bytes>,
+    wsdl: Option<ServedWsdl>,
 }
 
 impl Recorder {
@@ -77,7 +78,7 @@ impl SoapHandler for Recorder {
         })
     }
 
-    fn wsdl(&self) -> Option<Bytes> {
+    fn wsdl(&self) -> Option<ServedWsdl> {
         self.wsdl.clone()
     }
 }
@@ -409,7 +410,7 @@ fn assert_fault(response: &RawResponse, media_type: &str, envelope_ns: &str) {
 async fn get_is_405_wsdl_is_served_or_404_and_unknown_paths_are_404() {
     bounded(async {
         let with_wsdl = Recorder {
-            wsdl: Some(Bytes::from_static(b"<definitions/>")),
+            wsdl: Some(ServedWsdl::verbatim(&b"<definitions/>"[..]).unwrap()),
             ..Recorder::default()
         };
         let server = Server::builder()

@@ -19,6 +19,12 @@
 //! ```
 //!
 //! Exit status of `call`: 0 on success, 2 on a SOAP fault (printed), 1 on any other error.
+//!
+//! Print the service's WSDL, generated from the trait (the server also serves it at `?wsdl`):
+//!
+//! ```text
+//! cargo run -p examples --bin customer-service -- wsdl --address https://crm.example.com/Remote/Services86/CustomerService.svc
+//! ```
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
@@ -26,7 +32,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use examples::mock::MockNetServer;
 use examples::netserver::{
-    check_succeeded, CustomerServiceClient, CustomerServiceServer, RequestHeaders, SoCredentials,
+    check_succeeded, customer_service, CustomerServiceClient, CustomerServiceServer,
+    RequestHeaders, SoCredentials,
 };
 use examples::SERVICE_PATH;
 use soap_core::server::Server;
@@ -47,6 +54,12 @@ enum Command {
         /// The address to listen on (port 0 picks a free port).
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+    },
+    /// Print the CustomerService WSDL generated from the trait.
+    Wsdl {
+        /// The endpoint address its ports name.
+        #[arg(long, default_value_t = format!("http://127.0.0.1:8080{SERVICE_PATH}"))]
+        address: String,
     },
     /// Call one operation of a CustomerService.
     Call {
@@ -87,6 +100,11 @@ async fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Wsdl { address } => {
+            let wsdl = customer_service::served_wsdl().render(&address);
+            print!("{}", String::from_utf8_lossy(&wsdl));
+            ExitCode::SUCCESS
+        }
         Command::Call {
             url,
             soap12,
@@ -118,7 +136,7 @@ async fn serve(addr: SocketAddr) -> Result<(), Error> {
     let server = Server::builder()
         .route(
             SERVICE_PATH,
-            CustomerServiceServer::new(MockNetServer::new()),
+            CustomerServiceServer::new(MockNetServer::new()).with_generated_wsdl(),
         )
         .bind(addr)
         .await?;

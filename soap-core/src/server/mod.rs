@@ -4,6 +4,7 @@
 //! |---|---|
 //! | [`handle_http`] | the one place an HTTP request becomes a handler call: method checks, `?wsdl`, `Content-Encoding`, the [`Limits`] |
 //! | [`SoapService`] | a tower `Service` around a handler, to mount in axum or any tower stack |
+//! | [`WsdlAddress`], [`OverTls`] | the address a served WSDL names: configured, or the request's |
 //! | [`Limits`] | the per-request limits [`handle_http`] applies: body size, body read and operation timeouts |
 //! | [`Server`] | a ready-made hyper server: several handlers under paths, TLS, HTTP/1.1 and HTTP/2, connection limits and timeouts, graceful shutdown |
 //! | `registry` (private) | the server's live connections and their states, for shedding at capacity and idle timeouts |
@@ -28,9 +29,12 @@ use crate::transport::coding::{self, DecodeError};
 use crate::transport::SoapHandler;
 use crate::version::SoapVersion;
 
+mod address;
 mod registry;
 mod serve;
 mod service;
+
+pub use address::{OverTls, WsdlAddress};
 
 pub use serve::{
     RemoteAddr, Server, ServerBuilder, ServerHandle, DEFAULT_FIRST_REQUEST_TIMEOUT,
@@ -146,7 +150,9 @@ impl Default for Limits {
 /// - `POST`: the body is read and decoded (see below) and the request, headers and extensions
 ///   intact, goes to [`SoapHandler::handle`], for at most `limits.operation_timeout`.
 /// - `GET`/`HEAD` with a `wsdl` (or WCF's `singleWsdl`) query parameter: [`SoapHandler::wsdl`] as
-///   `200 text/xml`, or `404` when the handler has none.
+///   `200 text/xml; charset=utf-8`, its ports' address chosen by the request's [`WsdlAddress`]
+///   extension (the default rule when it has none) and [`OverTls`]; or `404` when the handler
+///   has none.
 /// - any other `GET`/`HEAD`, and every other method: `405` with `Allow: POST` and a short text.
 ///
 /// Reading a `POST` body, every refusal is a SOAP fault in the version the `Content-Type` names:
@@ -205,7 +211,12 @@ where
         }
         return match handler.wsdl() {
             Some(wsdl) => {
-                let mut response = Response::new(Full::new(wsdl));
+                let extensions = request.extensions();
+                let default = WsdlAddress::default();
+                let rule = extensions.get::<WsdlAddress>().unwrap_or(&default);
+                let tls = extensions.get::<OverTls>().is_some();
+                let address = rule.resolve(request.uri(), request.headers(), tls);
+                let mut response = Response::new(Full::new(wsdl.render(&address)));
                 response.headers_mut().insert(
                     CONTENT_TYPE,
                     HeaderValue::from_static("text/xml; charset=utf-8"),
@@ -396,6 +407,15 @@ impl Refusal {
             headers.insert(CONNECTION, HeaderValue::from_static("close"));
         }
         response
+    }
+}
+
+/// Gives a `?wsdl` request the server's address rule (other requests do not need it).
+fn set_wsdl_address<B>(request: &mut Request<B>, rule: &WsdlAddress) {
+    if *rule != WsdlAddress::default()
+        && (request.method() == Method::GET || request.method() == Method::HEAD)
+    {
+        request.extensions_mut().insert(rule.clone());
     }
 }
 

@@ -24,7 +24,7 @@ use tokio_rustls::TlsAcceptor;
 use tracing::Instrument;
 
 use super::registry::{Connection, InFlight, Registry};
-use super::{handle_http, request_span, text, Limits, ResponseBody};
+use super::{handle_http, request_span, text, Limits, OverTls, ResponseBody, WsdlAddress};
 use crate::error::Error;
 use crate::transport::SoapHandler;
 
@@ -74,6 +74,7 @@ pub struct RemoteAddr(pub SocketAddr);
 /// | HTTP/2 keep-alive ping answer | 20 s | [`DEFAULT_HTTP2_KEEP_ALIVE_TIMEOUT`] | [`http2_keep_alive_timeout`](Self::http2_keep_alive_timeout) | per connection |
 /// | graceful shutdown | 20 s | [`DEFAULT_SHUTDOWN_TIMEOUT`] | [`shutdown_timeout`](Self::shutdown_timeout) | server |
 /// | TLS | off | | [`tls`](Self::tls) | server |
+/// | the address `?wsdl` names | the request's | | [`wsdl_address`](Self::wsdl_address) | server |
 ///
 /// ```
 /// use std::time::Duration;
@@ -101,6 +102,7 @@ pub struct ServerBuilder {
     max_connections: usize,
     timeouts: Timeouts,
     tls: Option<Arc<rustls::ServerConfig>>,
+    wsdl_address: WsdlAddress,
 }
 
 /// The per-connection and shutdown timeouts of a [`ServerBuilder`].
@@ -233,6 +235,13 @@ impl ServerBuilder {
         self
     }
 
+    /// How the address in every route's `?wsdl` is chosen (default: the request's scheme,
+    /// `Host` and path; see [`WsdlAddress`] for a fixed base URL and `X-Forwarded-*`).
+    pub fn wsdl_address(mut self, rule: WsdlAddress) -> Self {
+        self.wsdl_address = rule;
+        self
+    }
+
     /// Binds `addr` and returns the server, not yet serving: read
     /// [`local_addr`](Server::local_addr) (e.g. after binding port 0), then
     /// [`serve`](Server::serve) or [`spawn`](Server::spawn).
@@ -292,6 +301,7 @@ impl ServerBuilder {
             shared: Arc::new(Shared {
                 routes,
                 limits: self.limits,
+                wsdl_address: self.wsdl_address,
             }),
             connections: Arc::new(ConnectionConfig {
                 auto,
@@ -319,6 +329,7 @@ impl fmt::Debug for ServerBuilder {
             .field("max_connections", &self.max_connections)
             .field("timeouts", &self.timeouts)
             .field("tls", &self.tls.is_some())
+            .field("wsdl_address", &self.wsdl_address)
             .finish()
     }
 }
@@ -328,7 +339,8 @@ impl fmt::Debug for ServerBuilder {
 /// HTTP/1.1 (with keep-alive) and HTTP/2 are both served, over plain TCP (HTTP/2 by prior
 /// knowledge) or TLS (chosen by ALPN). Each request runs in an `info` span `soap.request` with
 /// `http.method`, `http.path` and `http.status`; bodies are never logged. Handlers find the
-/// peer's address as a [`RemoteAddr`] request extension.
+/// peer's address as a [`RemoteAddr`] request extension, and [`OverTls`] on requests that came
+/// over TLS.
 ///
 /// The server never stops accepting connections. It keeps at most
 /// [`max_connections`](ServerBuilder::max_connections) open: at the limit, a new connection
@@ -383,6 +395,7 @@ impl Server {
                 shutdown: DEFAULT_SHUTDOWN_TIMEOUT,
             },
             tls: None,
+            wsdl_address: WsdlAddress::default(),
         }
     }
 
@@ -575,10 +588,12 @@ impl fmt::Debug for ServerHandle {
 struct Shared {
     routes: HashMap<String, Arc<dyn SoapHandler>>,
     limits: Limits,
+    wsdl_address: WsdlAddress,
 }
 
 impl Shared {
-    async fn dispatch(&self, request: Request<Incoming>) -> Response<ResponseBody> {
+    async fn dispatch(&self, mut request: Request<Incoming>) -> Response<ResponseBody> {
+        super::set_wsdl_address(&mut request, &self.wsdl_address);
         let span = request_span(request.method(), request.uri().path());
         async move {
             let response = match self.routes.get(request.uri().path()) {
@@ -621,7 +636,10 @@ async fn serve_connection(
         // wait for them (hyper-util's sniffing has no timeout of its own).
         drive(
             &config.auto,
-            tcp,
+            Stream {
+                io: tcp,
+                tls: false,
+            },
             peer,
             &mut connection,
             &config,
@@ -654,7 +672,10 @@ async fn serve_connection(
     };
     drive(
         builder,
-        stream,
+        Stream {
+            io: stream,
+            tls: true,
+        },
         peer,
         &mut connection,
         &config,
@@ -665,9 +686,15 @@ async fn serve_connection(
 }
 
 /// Runs hyper on a connection until it ends, expires, or the shutdown says otherwise.
+/// A connection's byte stream, and whether it is TLS (for [`OverTls`]).
+struct Stream<I> {
+    io: I,
+    tls: bool,
+}
+
 async fn drive<I>(
     builder: &auto::Builder<TokioExecutor>,
-    io: I,
+    stream: Stream<I>,
     peer: SocketAddr,
     connection: &mut Connection,
     config: &ConnectionConfig,
@@ -677,10 +704,14 @@ async fn drive<I>(
     I: AsyncRead + AsyncWrite + Unpin + Send + 'static,
 {
     let requests = connection.requests();
+    let Stream { io, tls } = stream;
     let service = service_fn(move |mut request: Request<Incoming>| {
         // From here until the answer is handed over the connection is busy: never shed.
         let in_flight = requests.begin();
         request.extensions_mut().insert(RemoteAddr(peer));
+        if tls {
+            request.extensions_mut().insert(OverTls);
+        }
         let shared = Arc::clone(&shared);
         async move {
             let response = shared.dispatch(request).await;

@@ -9,7 +9,7 @@ use http::{Request, Response};
 use hyper::body::Body;
 use tracing::Instrument;
 
-use super::{handle_http, Limits, ResponseBody};
+use super::{handle_http, Limits, ResponseBody, WsdlAddress};
 use crate::error::BoxError;
 use crate::transport::{BoxFuture, SoapHandler};
 
@@ -59,6 +59,7 @@ use crate::transport::{BoxFuture, SoapHandler};
 pub struct SoapService<H: ?Sized> {
     handler: Arc<H>,
     limits: Limits,
+    wsdl_address: WsdlAddress,
 }
 
 impl<H: SoapHandler> SoapService<H> {
@@ -74,6 +75,7 @@ impl<H: SoapHandler + ?Sized> SoapService<H> {
         SoapService {
             handler,
             limits: Limits::default(),
+            wsdl_address: WsdlAddress::default(),
         }
     }
 
@@ -104,6 +106,14 @@ impl<H: SoapHandler + ?Sized> SoapService<H> {
         self
     }
 
+    /// The same service naming another address in its `?wsdl` (default: the request's scheme,
+    /// `Host` and path; see [`WsdlAddress`]). Requests over TLS are only known as such when
+    /// they carry an [`OverTls`](super::OverTls) extension.
+    pub fn wsdl_address(mut self, rule: WsdlAddress) -> Self {
+        self.wsdl_address = rule;
+        self
+    }
+
     /// The handler.
     pub fn handler(&self) -> &Arc<H> {
         &self.handler
@@ -115,6 +125,7 @@ impl<H: ?Sized> Clone for SoapService<H> {
         SoapService {
             handler: Arc::clone(&self.handler),
             limits: self.limits,
+            wsdl_address: self.wsdl_address.clone(),
         }
     }
 }
@@ -142,7 +153,8 @@ where
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, request: Request<B>) -> Self::Future {
+    fn call(&mut self, mut request: Request<B>) -> Self::Future {
+        super::set_wsdl_address(&mut request, &self.wsdl_address);
         let span = super::request_span(request.method(), request.uri().path());
         let handler = Arc::clone(&self.handler);
         let limits = self.limits;

@@ -91,8 +91,9 @@ pub trait SoapHandler: Send + Sync + 'static {
         request: ::http::Request<Bytes>,
     ) -> BoxFuture<'static, ::http::Response<Bytes>>;
 
-    /// The service's WSDL, served for `GET ?wsdl`, if it has one.
-    fn wsdl(&self) -> Option<Bytes> {
+    /// The service's WSDL, served for `GET ?wsdl` with the request's address in its ports, if
+    /// it has one.
+    fn wsdl(&self) -> Option<crate::wsdl::ServedWsdl> {
         None
     }
 }
@@ -104,7 +105,7 @@ impl<T: SoapHandler + ?Sized> SoapHandler for Arc<T> {
     ) -> BoxFuture<'static, ::http::Response<Bytes>> {
         (**self).handle(request)
     }
-    fn wsdl(&self) -> Option<Bytes> {
+    fn wsdl(&self) -> Option<crate::wsdl::ServedWsdl> {
         (**self).wsdl()
     }
 }

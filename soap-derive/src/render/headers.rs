@@ -68,6 +68,7 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
     };
     // Anchored at the struct, where yaserde reports a field type that is not a yaserde type.
     let derive = quote_spanned!(ident.span()=> #[derive(::yaserde::YaDeserialize)]);
+    let schema = super::describe::header_schema(def, &rt);
     quote! {
         #item
 
@@ -118,6 +119,8 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                     })
                 }
             }
+
+            #schema
         };
     }
 }

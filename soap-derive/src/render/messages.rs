@@ -22,6 +22,7 @@ pub(super) fn module(def: &ServiceDef, rt: &Rt) -> TokenStream {
     let service = service_const(def, rt);
     let ops = def.ops.iter().map(|op| operation(def, op, rt));
     let headers = header_fns(def, rt);
+    let wsdl = super::describe::module_fns(def, rt);
     // `deprecated`: the message types of a `#[deprecated]` operation carry the attribute, and
     // their own impls use them. `unreachable_pub`: the items are `pub` inside a module that has
     // the trait's visibility.
@@ -35,6 +36,7 @@ pub(super) fn module(def: &ServiceDef, rt: &Rt) -> TokenStream {
             #service
             #(#ops)*
             #headers
+            #wsdl
         }
     }
 }

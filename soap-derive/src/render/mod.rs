@@ -9,6 +9,7 @@ use quote::{quote, ToTokens};
 use crate::model::ServiceDef;
 
 mod client;
+mod describe;
 mod headers;
 mod messages;
 mod server;
@@ -39,7 +40,8 @@ impl ToTokens for Rt {
 /// 1. the trait, each `async fn` rewritten to `fn .. -> impl Future<Output = R> + Send`;
 /// 2. the module `{trait_snake}`: `SERVICE` and one `OperationInfo` constant per operation, the
 ///    request/response message types (yaserde-derived, `SoapMessage`), header-parameter and array
-///    wrapper types, and typed `request_headers()` / `set_response_headers()`;
+///    wrapper types, typed `request_headers()` / `set_response_headers()`, and
+///    `wsdl_description()` / `served_wsdl()` ([`describe`]);
 /// 3. `{Trait}Client`, its builder and `{method}_with` methods, and `impl {Trait} for {Trait}Client`;
 /// 4. `{Trait}Server<T>`, `impl SoapHandler`, and (with soap-core's `server` feature) `impl tower::Service`.
 pub(crate) fn service(def: &ServiceDef) -> TokenStream {

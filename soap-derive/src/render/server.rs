@@ -19,7 +19,9 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
          hyper server, in axum as a tower `Service`, or call it through `InMemoryTransport`).\n\n\
          Requests are routed by SOAPAction, or by the payload element when that is absent or\n\
          unknown, and answered in their own SOAP version. The implementation's `Err` becomes its\n\
-         fault; a panic becomes a Server/Receiver fault and serving goes on. Inside the\n\
+         fault; a panic becomes a Server/Receiver fault and serving goes on. `GET ?wsdl` serves\n\
+         `{module}::served_wsdl()` when every type is described (see `with_generated_wsdl`,\n\
+         `with_wsdl`, `without_wsdl`). Inside the\n\
          implementation, `{module}::request_headers()` gives the typed request headers and\n\
          `{module}::set_response_headers(..)` sets the response's."
     ));
@@ -43,17 +45,25 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
     } else {
         quote!(let __soap_inner = ::core::clone::Clone::clone(&self.inner);)
     };
+    let with_generated = super::describe::with_generated_wsdl(def, rt);
     quote! {
         #struct_doc
         #vis struct #server<T> {
             inner: #rt::std::sync::Arc<T>,
             quotas: #rt::ReaderQuotas,
+            /// `None`: the generated WSDL, when every type is described; `Some(None)`: no WSDL;
+            /// `Some(Some(w))`: `w`.
+            wsdl: ::core::option::Option<::core::option::Option<#rt::wsdl::ServedWsdl>>,
         }
 
         #[automatically_derived]
         impl<T> ::core::clone::Clone for #server<T> {
             fn clone(&self) -> Self {
-                #server { inner: ::core::clone::Clone::clone(&self.inner), quotas: self.quotas }
+                #server {
+                    inner: ::core::clone::Clone::clone(&self.inner),
+                    quotas: self.quotas,
+                    wsdl: ::core::clone::Clone::clone(&self.wsdl),
+                }
             }
         }
 
@@ -75,7 +85,11 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
 
             /// Serves a shared implementation.
             pub fn from_arc(implementation: #rt::std::sync::Arc<T>) -> Self {
-                #server { inner: implementation, quotas: ::core::default::Default::default() }
+                #server {
+                    inner: implementation,
+                    quotas: ::core::default::Default::default(),
+                    wsdl: ::core::option::Option::None,
+                }
             }
 
             /// The same server checking requests against other reader quotas (see `soap_core::ReaderQuotas`).
@@ -83,6 +97,21 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
                 self.quotas = quotas;
                 self
             }
+
+            /// The same server answering `GET ?wsdl` with `wsdl` (a vendor's, say), its ports'
+            /// addresses replaced by the request's (see `soap_core::server::WsdlAddress`).
+            pub fn with_wsdl(mut self, wsdl: #rt::wsdl::ServedWsdl) -> Self {
+                self.wsdl = ::core::option::Option::Some(::core::option::Option::Some(wsdl));
+                self
+            }
+
+            /// The same server publishing no WSDL: `GET ?wsdl` is `404`.
+            pub fn without_wsdl(mut self) -> Self {
+                self.wsdl = ::core::option::Option::Some(::core::option::Option::None);
+                self
+            }
+
+            #with_generated
 
             /// The implementation being served.
             pub fn implementation(&self) -> &#rt::std::sync::Arc<T> {
@@ -102,6 +131,17 @@ pub(super) fn server(def: &ServiceDef, rt: &Rt) -> TokenStream {
             ) -> #rt::BoxFuture<'static, #rt::http::Response<#rt::Bytes>> {
                 #inner
                 #rt::route(&#module::SERVICE, request, self.quotas, #dispatch)
+            }
+
+            fn wsdl(&self) -> ::core::option::Option<#rt::wsdl::ServedWsdl> {
+                match &self.wsdl {
+                    ::core::option::Option::Some(chosen) => ::core::clone::Clone::clone(chosen),
+                    ::core::option::Option::None => {
+                        #[allow(unused_imports)]
+                        use #module::{__SoapDescribed as _, __SoapNotDescribed as _};
+                        (&#module::__SoapWsdlProbe).__soap_wsdl()
+                    }
+                }
             }
         }
 

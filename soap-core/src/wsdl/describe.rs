@@ -1,0 +1,660 @@
+//! A service's contract → [`Definitions`], document/literal wrapped, in WCF's shape: messages
+//! `{Op}Request` / `{Op}Response` with one part `parameters`, header blocks in separate
+//! `{Op}Request_Headers` / `{Op}Response_Headers` messages, a SOAP 1.1 binding
+//! `BasicHttpBinding_{Service}`, a SOAP 1.2 binding `Soap12Binding_{Service}` and one service
+//! with a port for each.
+//!
+//! `#[soap_service]` generates a call of [`ServiceDescription`] (`{module}::wsdl_description()`);
+//! a hand-written [`SoapHandler`](crate::SoapHandler) can describe itself the same way.
+
+use super::model::{
+    Binding, BindingIo, BindingOperation, Definitions, FaultMessage, HeaderRef, IoMessage, Message,
+    Operation, Part, Port, PortType, Service,
+};
+use crate::qname::QName;
+use crate::schema::{
+    ComplexType, ElementDecl, ElementType, MaxOccurs, MemberShape, Schemas, TypeDef, TypeKind,
+    XsdMember, XsdType, XS,
+};
+use crate::service::{OperationInfo, ServiceInfo};
+use crate::version::SoapVersion;
+
+/// The address ports get until a server puts its own there (see
+/// [`ServedWsdl`](super::ServedWsdl)).
+pub const PLACEHOLDER_LOCATION: &str = "http://localhost/";
+
+/// One member of an operation's wrapper element: its name and its Rust type's
+/// [`XsdMember`] description.
+///
+/// ```
+/// use soap_core::wsdl::MemberSchema;
+/// let login_id = MemberSchema::of::<i32>("LoginId");
+/// assert_eq!(login_id.name(), "LoginId");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct MemberSchema {
+    name: &'static str,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
+    array: Option<ArrayItems>,
+}
+
+/// How a `Vec<T>` member is sent: WCF's `ArrayOf{Item}`, one item element per value.
+#[derive(Debug, Clone, Copy)]
+struct ArrayItems {
+    item: &'static str,
+    namespace: &'static str,
+    optional: bool,
+}
+
+impl MemberSchema {
+    /// The member `name` of Rust type `T`.
+    pub const fn of<T: XsdMember + ?Sized>(name: &'static str) -> Self {
+        MemberSchema {
+            name,
+            shape: T::shape,
+            define: T::define,
+            array: None,
+        }
+    }
+
+    /// The array member `name` (WCF's `ArrayOf{item}`, in `item_ns`) of items of Rust type `T`,
+    /// itself absent-able when `optional` (`Option<Vec<T>>`).
+    pub const fn array_of<T: XsdMember + ?Sized>(
+        name: &'static str,
+        item: &'static str,
+        item_ns: &'static str,
+        optional: bool,
+    ) -> Self {
+        MemberSchema {
+            name,
+            shape: T::shape,
+            define: T::define,
+            array: Some(ArrayItems {
+                item,
+                namespace: item_ns,
+                optional,
+            }),
+        }
+    }
+
+    /// The member's element name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Defines the member's types in `schemas` and returns its sequence entry.
+    fn member(&self, schemas: &mut Schemas) -> crate::schema::Member {
+        (self.define)(schemas);
+        let shape = (self.shape)();
+        let Some(array) = self.array else {
+            return shape.member(self.name);
+        };
+        let array_type = QName::new(array.namespace, format!("ArrayOf{}", array.item));
+        if !schemas.has_type(&array_type) {
+            let items = MemberShape {
+                min_occurs: 0,
+                max_occurs: MaxOccurs::Unbounded,
+                ..shape
+            };
+            schemas.add_type(
+                array.namespace,
+                TypeDef {
+                    name: array_type.local.clone(),
+                    doc: None,
+                    kind: TypeKind::Complex(ComplexType {
+                        members: vec![items.member(array.item)],
+                        ..ComplexType::default()
+                    }),
+                },
+            );
+        }
+        MemberShape {
+            ty: array_type,
+            min_occurs: if array.optional { 0 } else { 1 },
+            max_occurs: MaxOccurs::Bounded(1),
+            nillable: false,
+        }
+        .member(self.name)
+    }
+}
+
+/// A global element of Rust type `T`: a header block, or a fault's detail.
+///
+/// ```
+/// use soap_core::wsdl::BlockSchema;
+/// let token = BlockSchema::of::<Option<String>>("urn:h", "ApplicationToken");
+/// assert_eq!(token.name().local, "ApplicationToken");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct BlockSchema {
+    namespace: &'static str,
+    name: &'static str,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
+}
+
+impl BlockSchema {
+    /// The element `{namespace}name` of Rust type `T` (an `Option<T>` describes as `T`).
+    pub const fn of<T: XsdMember + ?Sized>(namespace: &'static str, name: &'static str) -> Self {
+        BlockSchema {
+            namespace,
+            name,
+            shape: T::shape,
+            define: T::define,
+        }
+    }
+
+    /// The element's name.
+    pub fn name(&self) -> QName {
+        QName::new(self.namespace, self.name)
+    }
+
+    /// Declares the element (and its types) in `schemas`.
+    fn declare(&self, schemas: &mut Schemas) -> QName {
+        declare(schemas, self.name(), self.shape, self.define)
+    }
+}
+
+/// Declares the global element `name` of the type `shape` describes (and that type, with
+/// `define`) in `schemas`; returns `name`.
+fn declare(
+    schemas: &mut Schemas,
+    name: QName,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
+) -> QName {
+    define(schemas);
+    let shape = shape();
+    // Header readers take `i:nil="true"` for any block (it reads as absent). The element says
+    // so the way WCF does: reference types are nillable, XML Schema's value types (`Succeeded`,
+    // an `xs:boolean`) are not.
+    let nillable = shape.nillable || shape.ty.namespace != XS || shape.ty.local == "string";
+    schemas.add_element(
+        &name.namespace,
+        ElementDecl {
+            name: name.local.clone(),
+            ty: ElementType::Named(shape.ty),
+            nillable,
+        },
+    );
+    name
+}
+
+/// A declared fault: its name in the port type and bindings, and its `detail` element.
+#[derive(Debug, Clone)]
+struct DeclaredFault {
+    name: String,
+    element: QName,
+    shape: fn() -> MemberShape,
+    define: fn(&mut Schemas),
+}
+
+/// A header set's blocks, for the WSDL: `#[soap_headers]` implements it.
+///
+/// ```
+/// use soap_core::wsdl::{BlockSchema, HeaderSchema};
+/// struct Token;
+/// impl HeaderSchema for Token {
+///     fn blocks() -> Vec<BlockSchema> {
+///         vec![BlockSchema::of::<Option<String>>("urn:h", "ApplicationToken")]
+///     }
+/// }
+/// assert_eq!(<()>::blocks().len(), 0);
+/// assert_eq!(Token::blocks().len(), 1);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not describe its header blocks",
+    note = "`#[soap_headers]` implements `HeaderSchema` when every block's type implements `soap_core::schema::XsdType`"
+)]
+pub trait HeaderSchema {
+    /// The blocks, in order.
+    fn blocks() -> Vec<BlockSchema>;
+}
+
+impl HeaderSchema for () {
+    fn blocks() -> Vec<BlockSchema> {
+        Vec::new()
+    }
+}
+
+/// What an operation's response element holds.
+#[derive(Debug, Clone)]
+enum Response {
+    /// A sequence of these members (none for an empty response).
+    Members(Vec<MemberSchema>),
+    /// The members of this named type (`result_fields`).
+    Type(MemberSchema),
+}
+
+/// One operation's contract: its metadata, wrapper members, header parameters and faults.
+///
+/// ```
+/// use soap_core::wsdl::{MemberSchema, OperationDescription};
+/// use soap_core::OperationInfo;
+/// const REMOVE: OperationInfo = OperationInfo {
+///     name: "RemoveSession", action: "urn:cs/RemoveSession",
+///     request_ns: "urn:cs", request_element: "RemoveSession",
+///     response_ns: "urn:cs", response_element: "RemoveSessionResponse",
+/// };
+/// let op = OperationDescription::new(&REMOVE).request_member(MemberSchema::of::<i32>("LoginId"));
+/// # let _ = op;
+/// ```
+#[derive(Debug, Clone)]
+pub struct OperationDescription {
+    info: OperationInfo,
+    request: Vec<MemberSchema>,
+    response: Response,
+    headers: Vec<BlockSchema>,
+    faults: Vec<DeclaredFault>,
+}
+
+impl OperationDescription {
+    /// An operation with an empty request and response.
+    pub fn new(info: &OperationInfo) -> Self {
+        OperationDescription {
+            info: *info,
+            request: Vec::new(),
+            response: Response::Members(Vec::new()),
+            headers: Vec::new(),
+            faults: Vec::new(),
+        }
+    }
+
+    /// Adds a member to the request wrapper.
+    pub fn request_member(mut self, member: MemberSchema) -> Self {
+        self.request.push(member);
+        self
+    }
+
+    /// Adds a member to the response wrapper.
+    pub fn response_member(mut self, member: MemberSchema) -> Self {
+        match &mut self.response {
+            Response::Members(members) => members.push(member),
+            Response::Type(_) => self.response = Response::Members(vec![member]),
+        }
+        self
+    }
+
+    /// The response wrapper is of the type `ty` describes (its name is not used).
+    pub fn response_type(mut self, ty: MemberSchema) -> Self {
+        self.response = Response::Type(ty);
+        self
+    }
+
+    /// Adds a header block this operation alone reads (a header parameter).
+    pub fn header(mut self, block: BlockSchema) -> Self {
+        self.headers.push(block);
+        self
+    }
+
+    /// Declares a fault `name` whose `detail` holds `detail`.
+    pub fn fault(mut self, name: impl Into<String>, detail: BlockSchema) -> Self {
+        self.faults.push(DeclaredFault {
+            name: name.into(),
+            element: detail.name(),
+            shape: detail.shape,
+            define: detail.define,
+        });
+        self
+    }
+
+    /// Declares a fault whose `detail` holds a `T`, as WCF's `[FaultContract(typeof(T))]` does:
+    /// the detail element is named after the type, in its namespace, and the fault `{T}Fault`.
+    ///
+    /// ```
+    /// use soap_core::wsdl::OperationDescription;
+    /// # const OP: soap_core::OperationInfo = soap_core::OperationInfo { name: "Get", action: "urn:t/S/Get", request_ns: "urn:t", request_element: "Get", response_ns: "urn:t", response_element: "GetResponse" };
+    /// let op = OperationDescription::new(&OP).fault_type::<String>();
+    /// # let _ = op;
+    /// ```
+    pub fn fault_type<T: XsdType>(mut self) -> Self {
+        let element = T::type_name();
+        self.faults.push(DeclaredFault {
+            name: format!("{}Fault", element.local),
+            element,
+            shape: <T as XsdMember>::shape,
+            define: <T as XsdMember>::define,
+        });
+        self
+    }
+}
+
+/// A service's contract, to be built into [`Definitions`].
+///
+/// ```
+/// use soap_core::wsdl::{MemberSchema, OperationDescription, ServiceDescription};
+/// use soap_core::{OperationInfo, ServiceInfo};
+/// const REMOVE: OperationInfo = OperationInfo {
+///     name: "RemoveSession", action: "urn:cs/CustomerService/RemoveSession",
+///     request_ns: "urn:cs", request_element: "RemoveSession",
+///     response_ns: "urn:cs", response_element: "RemoveSessionResponse",
+/// };
+/// const SERVICE: ServiceInfo = ServiceInfo { name: "CustomerService", namespace: "urn:cs", operations: &[REMOVE] };
+///
+/// let defs = ServiceDescription::new(&SERVICE)
+///     .operation(OperationDescription::new(&REMOVE).request_member(MemberSchema::of::<i32>("LoginId")))
+///     .build();
+/// assert_eq!(defs.bindings[0].name, "BasicHttpBinding_CustomerService");
+/// assert!(defs.to_xml().contains(r#"<xs:element name="LoginId" type="xs:int" />"#));
+/// ```
+#[derive(Debug, Clone)]
+pub struct ServiceDescription {
+    service: ServiceInfo,
+    operations: Vec<OperationDescription>,
+    request_headers: Vec<BlockSchema>,
+    response_headers: Vec<BlockSchema>,
+}
+
+impl ServiceDescription {
+    /// A service with no operations yet.
+    pub fn new(service: &ServiceInfo) -> Self {
+        ServiceDescription {
+            service: *service,
+            operations: Vec::new(),
+            request_headers: Vec::new(),
+            response_headers: Vec::new(),
+        }
+    }
+
+    /// Every request carries the blocks of `H`.
+    pub fn request_headers<H: HeaderSchema + ?Sized>(mut self) -> Self {
+        self.request_headers = H::blocks();
+        self
+    }
+
+    /// Every response carries the blocks of `H`.
+    pub fn response_headers<H: HeaderSchema + ?Sized>(mut self) -> Self {
+        self.response_headers = H::blocks();
+        self
+    }
+
+    /// Adds an operation.
+    pub fn operation(mut self, operation: OperationDescription) -> Self {
+        self.operations.push(operation);
+        self
+    }
+
+    /// The WSDL: types, messages, port type, both bindings and the service, its ports at
+    /// [`PLACEHOLDER_LOCATION`].
+    pub fn build(self) -> Definitions {
+        let service = &self.service;
+        let mut defs = Definitions::new(format!("{}Service", service.name), service.namespace);
+        let mut port_type = PortType {
+            name: service.name.to_string(),
+            operations: Vec::new(),
+        };
+        let mut binding_ops = Vec::new();
+        for op in &self.operations {
+            let (abstract_op, binding_op) = self.operation_into(&mut defs, op);
+            port_type.operations.push(abstract_op);
+            binding_ops.push(binding_op);
+        }
+        let port_type_name = defs.qname(&port_type.name);
+        defs.port_types.push(port_type);
+        let mut ports = Vec::new();
+        for (prefix, version) in [
+            ("BasicHttpBinding", SoapVersion::V11),
+            ("Soap12Binding", SoapVersion::V12),
+        ] {
+            let name = format!("{prefix}_{}", service.name);
+            ports.push(Port {
+                name: name.clone(),
+                binding: defs.qname(&name),
+                version,
+                location: PLACEHOLDER_LOCATION.to_string(),
+            });
+            defs.bindings.push(Binding {
+                name,
+                port_type: port_type_name.clone(),
+                version,
+                operations: binding_ops.clone(),
+            });
+        }
+        defs.services.push(Service {
+            name: defs.name.clone(),
+            ports,
+        });
+        defs
+    }
+
+    /// Adds `op`'s elements and messages to `defs`; returns its port type and binding operations.
+    fn operation_into(
+        &self,
+        defs: &mut Definitions,
+        op: &OperationDescription,
+    ) -> (Operation, BindingOperation) {
+        let info = &op.info;
+        let schemas = &mut defs.schemas;
+        let request = wrapper(schemas, info.request_element, &op.request);
+        schemas.add_element(info.request_ns, request);
+        let response = match &op.response {
+            Response::Members(members) => wrapper(schemas, info.response_element, members),
+            Response::Type(ty) => {
+                (ty.define)(schemas);
+                ElementDecl {
+                    name: info.response_element.to_string(),
+                    ty: ElementType::Named((ty.shape)().ty),
+                    nillable: false,
+                }
+            }
+        };
+        schemas.add_element(info.response_ns, response);
+
+        let mut request_blocks: Vec<QName> = Vec::new();
+        for block in self.request_headers.iter().chain(&op.headers) {
+            request_blocks.push(block.declare(schemas));
+        }
+        let response_blocks: Vec<QName> = self
+            .response_headers
+            .iter()
+            .map(|block| block.declare(schemas))
+            .collect();
+        let mut faults = Vec::new();
+        for fault in &op.faults {
+            let element = declare(
+                &mut defs.schemas,
+                fault.element.clone(),
+                fault.shape,
+                fault.define,
+            );
+            let name = &fault.name;
+            // WCF's naming: `{PortType}_{Op}_{Fault}_FaultMessage`.
+            let message = format!("{}_{}_{name}_FaultMessage", self.service.name, info.name);
+            defs.messages.push(Message {
+                name: message.clone(),
+                parts: vec![Part {
+                    name: "detail".to_string(),
+                    element,
+                }],
+            });
+            faults.push(FaultMessage {
+                name: name.to_string(),
+                message: defs.qname(message),
+            });
+        }
+
+        let input_name = format!("{}Request", info.name);
+        let output_name = format!("{}Response", info.name);
+        let input = io_messages(defs, &input_name, info.request_qname(), &request_blocks);
+        let output = io_messages(defs, &output_name, info.response_qname(), &response_blocks);
+        let abstract_op = Operation {
+            name: info.name.to_string(),
+            input: IoMessage {
+                name: Some(input_name.clone()),
+                message: defs.qname(&input_name),
+                action: None,
+            },
+            output: Some(IoMessage {
+                name: Some(output_name.clone()),
+                message: defs.qname(&output_name),
+                action: None,
+            }),
+            faults: faults.clone(),
+        };
+        let binding_op = BindingOperation {
+            name: info.name.to_string(),
+            soap_action: info.action.to_string(),
+            input,
+            output: Some(output),
+            faults: faults.into_iter().map(|f| f.name).collect(),
+        };
+        (abstract_op, binding_op)
+    }
+}
+
+/// An operation's wrapper element: an anonymous sequence of `members`.
+fn wrapper(schemas: &mut Schemas, name: &str, members: &[MemberSchema]) -> ElementDecl {
+    let members = members.iter().map(|m| m.member(schemas)).collect();
+    ElementDecl {
+        name: name.to_string(),
+        ty: ElementType::Anonymous(Box::new(ComplexType {
+            members,
+            ..ComplexType::default()
+        })),
+        nillable: false,
+    }
+}
+
+/// Adds the body message `{name}` (part `parameters`) and, when there are header blocks, the
+/// header message `{name}_Headers` (one part per block), WCF's naming; returns the binding's
+/// side of them.
+fn io_messages(defs: &mut Definitions, name: &str, body: QName, blocks: &[QName]) -> BindingIo {
+    defs.messages.push(Message {
+        name: name.to_string(),
+        parts: vec![Part {
+            name: "parameters".to_string(),
+            element: body,
+        }],
+    });
+    let mut headers = Vec::new();
+    if !blocks.is_empty() {
+        let header_message = format!("{name}_Headers");
+        defs.messages.push(Message {
+            name: header_message.clone(),
+            parts: blocks
+                .iter()
+                .map(|block| Part {
+                    name: block.local.clone(),
+                    element: block.clone(),
+                })
+                .collect(),
+        });
+        let message = defs.qname(&header_message);
+        headers = blocks
+            .iter()
+            .map(|block| HeaderRef {
+                message: message.clone(),
+                part: block.local.clone(),
+            })
+            .collect();
+    }
+    BindingIo {
+        name: Some(name.to_string()),
+        headers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::{EnumValue, Enumeration, XsdType};
+
+    /// A fault detail type, described by hand.
+    struct Detail;
+
+    impl XsdType for Detail {
+        fn type_name() -> QName {
+            QName::new("urn:t", "Detail")
+        }
+        fn define(schemas: &mut Schemas) {
+            schemas.add_type(
+                "urn:t",
+                TypeDef {
+                    name: "Detail".into(),
+                    doc: Some("Why it failed & what to do <now>.".into()),
+                    kind: TypeKind::Enumeration(Enumeration {
+                        values: vec![EnumValue {
+                            name: "Busy".into(),
+                            numeric: Some(7),
+                        }],
+                        flags: true,
+                    }),
+                },
+            );
+        }
+    }
+
+    const OP: OperationInfo = OperationInfo {
+        name: "Get",
+        action: "urn:t/S/Get",
+        request_ns: "urn:t",
+        request_element: "Get",
+        response_ns: "urn:t",
+        response_element: "GetResponse",
+    };
+    const SERVICE: ServiceInfo = ServiceInfo {
+        name: "S",
+        namespace: "urn:t",
+        operations: &[OP],
+    };
+
+    fn described() -> Definitions {
+        ServiceDescription::new(&SERVICE)
+            .operation(
+                OperationDescription::new(&OP)
+                    .request_member(MemberSchema::array_of::<Option<String>>(
+                        "Names", "string", "urn:arr", true,
+                    ))
+                    .header(BlockSchema::of::<Option<bool>>("urn:t", "Trace"))
+                    .response_member(MemberSchema::of::<Option<crate::Nillable<i64>>>("Count"))
+                    .fault("Busy", BlockSchema::of::<Detail>("urn:t", "BusyDetail")),
+            )
+            .build()
+    }
+
+    #[test]
+    fn arrays_header_parameters_and_faults_are_described() {
+        let defs = described();
+        let xml = defs.to_xml();
+        // An optional array member of WCF's `ArrayOf{item}` in the item's namespace.
+        assert!(
+            xml.contains(r#"<xs:element minOccurs="0" name="Names" type="ns1:ArrayOfstring" />"#),
+            "{xml}"
+        );
+        assert!(xml.contains(
+            r#"<xs:element minOccurs="0" maxOccurs="unbounded" name="string" type="xs:string" />"#
+        ));
+        assert!(xml.contains(r#"<xs:import namespace="urn:arr" />"#));
+        assert!(xml.contains(
+            r#"<xs:element minOccurs="0" name="Count" nillable="true" type="xs:long" />"#
+        ));
+        // A header parameter of a value type is not nillable.
+        assert!(xml.contains(r#"<xs:element name="Trace" type="xs:boolean" />"#));
+        assert!(xml.contains(r#"<wsdl:part name="Trace" element="tns:Trace" />"#));
+        // The fault: its message, the port type's and each binding's `wsdl:fault`.
+        assert!(xml.contains(r#"<wsdl:message name="S_Get_Busy_FaultMessage">"#));
+        assert!(xml.contains(r#"<wsdl:part name="detail" element="tns:BusyDetail" />"#));
+        assert!(xml.contains(r#"<wsdl:fault name="Busy" message="tns:S_Get_Busy_FaultMessage" />"#));
+        assert!(xml.contains(r#"<soap:fault name="Busy" use="literal" />"#));
+        assert!(xml.contains(r#"<soap12:fault name="Busy" use="literal" />"#));
+        // Documentation is escaped; flag enumerations are lists; numbers are WCF annotations.
+        assert!(xml.contains(
+            "<xs:documentation>Why it failed &amp; what to do &lt;now&gt;.</xs:documentation>"
+        ));
+        assert!(xml.contains("<xs:list>"));
+        assert!(xml.contains("<EnumerationValue xmlns=\"http://schemas.microsoft.com/2003/10/Serialization/\">7</EnumerationValue>"));
+        // The model says the same.
+        assert_eq!(defs.port_types[0].operations[0].faults[0].name, "Busy");
+        assert_eq!(
+            defs.message("GetRequest_Headers").map(|m| m.parts.len()),
+            Some(1)
+        );
+        assert_eq!(defs.message("GetResponse_Headers"), None);
+    }
+
+    #[test]
+    fn the_writer_is_deterministic() {
+        assert_eq!(described().to_xml(), described().to_xml());
+    }
+}
