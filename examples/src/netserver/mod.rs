@@ -6,6 +6,8 @@
 //! - [`RequestHeaders`] / [`ResponseHeaders`]: the header blocks every operation carries.
 //! - [`SoException`] and [`check_succeeded`]: NetServer reports most errors in-band, in the
 //!   response headers of an HTTP 200 answer; the hook turns them into errors.
+//! - `schema` (private): the types' XML Schema descriptions (`XsdType`), written by hand until
+//!   the types move to `#[soap_type]`, so that `customer_service::wsdl_description()` works.
 //!
 //! Every type is described once with `#[soap_type]`. Every element is in [`NS`]
 //! (`elementFormDefault="qualified"`), except the items of `ArrayOf<i32>` (`ArrayOfint`), which
