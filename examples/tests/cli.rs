@@ -125,7 +125,7 @@ fn wsdl_prints_the_generated_wsdl_at_the_given_address() {
     assert!(stdout.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<wsdl:definitions"));
     let default = "location=\"http://127.0.0.1:8080/Remote/Services86/CustomerService.svc\"";
     assert_eq!(stdout.matches(default).count(), 2, "{stdout}");
-    assert_eq!(stdout.matches("<wsdl:operation name=").count(), 3 * 8);
+    assert_eq!(stdout.matches("<wsdl:operation name=").count(), 3 * 18);
 
     let address = "https://crm.example.com/Cust1/Remote/Services86/CustomerService.svc";
     let out = output(Command::new(cli).args(["wsdl", "--address", address]));

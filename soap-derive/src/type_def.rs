@@ -392,7 +392,9 @@ fn read_soap_attrs(
     });
 }
 
-/// The doc comment, lines joined, for `xs:documentation`.
+/// The doc comment's first paragraph (its summary), lines joined, for `xs:documentation`: the
+/// rest of a Rust doc comment (examples, links, notes for Rust readers) means nothing to a
+/// WSDL's reader.
 fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
     let lines: Vec<String> = attrs
         .iter()
@@ -408,8 +410,10 @@ fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
             }) => Some(s.value().trim().to_string()),
             _ => None,
         })
+        .skip_while(String::is_empty)
+        .take_while(|line| !line.is_empty())
         .collect();
-    let text = lines.join("\n").trim().to_string();
+    let text = lines.join("\n");
     (!text.is_empty()).then_some(text)
 }
 
@@ -433,10 +437,13 @@ mod tests {
     }
 
     #[test]
-    fn docs_are_joined() {
+    fn the_first_paragraph_of_the_docs_is_kept() {
         let attrs: Vec<syn::Attribute> = vec![
             parse_quote!(#[doc = " One."]),
             parse_quote!(#[doc = " Two."]),
+            parse_quote!(#[doc = ""]),
+            parse_quote!(#[doc = " ```"]),
+            parse_quote!(#[doc = " let example = 1;"]),
         ];
         assert_eq!(doc_text(&attrs).as_deref(), Some("One.\nTwo."));
         assert_eq!(doc_text(&[]), None);

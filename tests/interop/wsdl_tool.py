@@ -5,9 +5,10 @@ Usage:
       every xs:schema against the XML Schema meta-schema, all of them built together, the
       document against the WSDL 1.1 schema xmlschema ships (and its WSDL 1.1 checks), and a
       strict zeep load with every warning an error.
-  wsdl_tool.py call WSDL_URL (11|12) APP_TOKEN TICKET
-      zeep, from that WSDL alone, calls every operation the mock models, with the request
-      headers, and reports what came back.
+  wsdl_tool.py call WSDL ENDPOINT (11|12) APP_TOKEN TICKET
+      zeep, from that WSDL alone (ours from ?wsdl, or the vendor's), calls all 18 operations
+      on a fresh mock at ENDPOINT, with the request headers, and checks each answer against the
+      mock's starting state (examples/src/helpdesk.rs): {"checked": [...], "failed": {...}}.
   wsdl_tool.py canonical WSDL_URL_OR_PATH
       the WSDL reduced to comparable facts: operations, soapActions, wrapper elements and
       their members (name, type, minOccurs, maxOccurs, nillable, in order), the named types
@@ -25,6 +26,12 @@ SOAP11 = "http://schemas.xmlsoap.org/wsdl/soap/"
 SOAP12 = "http://schemas.xmlsoap.org/wsdl/soap12/"
 XS = "http://www.w3.org/2001/XMLSchema"
 TIMEOUT = 20
+NS = "http://www.superoffice.net/ws/crm/NetServer/Services86"
+# The mock's stand-in for NetServer's shared-secret encryption (examples/src/helpdesk.rs).
+SYMMETRIC_KEY = b"netserver-mock"
+MAIL = "From: Ada Lovelace <ada@example.com>\r\nSubject: Engine stalls\r\n\r\nIt stalls at step 3."
+
+
 
 
 def fetch(source):
@@ -81,45 +88,162 @@ def validate(url):
     }
 
 
-def call(url, version, app_token, ticket):
+def encrypt(plain):
+    data = plain.encode("utf-8")
+    return "".join("%02x" % (b ^ SYMMETRIC_KEY[i % len(SYMMETRIC_KEY)]) for i, b in enumerate(data))
+
+
+def binding_for(client, version):
+    """The binding of the SOAP version asked for, whatever the WSDL names it."""
+    from zeep.wsdl.bindings.soap import Soap11Binding, Soap12Binding
+
+    wanted = Soap11Binding if version == "11" else Soap12Binding
+    for name, binding in client.wsdl.bindings.items():
+        if type(binding) is wanted:
+            return name
+    raise SystemExit("the WSDL has no SOAP %s binding" % version)
+
+
+def items(array, item):
+    """The items of a WCF array (`None` when absent or nil)."""
+    if array is None:
+        return []
+    return list(getattr(array, item) or [])
+
+
+def call(wsdl, endpoint, version, app_token, ticket):
     import zeep
-    from zeep import Settings
+    from zeep.exceptions import Fault
 
+    settings = zeep.Settings(strict=True)
     with warnings.catch_warnings():
+        # Strict: a warning while loading the WSDL is a failure, not noise.
         warnings.simplefilter("error")
-        client = zeep.Client(url, settings=Settings(strict=True))
-    binding = "BasicHttpBinding_CustomerService" if version == "11" else "Soap12Binding_CustomerService"
-    service = client.bind("CustomerServiceService", binding)
+        client = zeep.Client(wsdl, settings=settings)
+    service = client.create_service(binding_for(client, version), endpoint)
     headers = {"ApplicationToken": app_token, "Credentials": {"Ticket": ticket}}
-    out = {}
+    checked, failed = [], {}
 
-    def succeeded(result):
-        return result.header.Succeeded if result.header is not None else None
+    def invoke(operation, **params):
+        result = getattr(service, operation)(_soapheaders=headers, **params)
+        header = getattr(result, "header", None)
+        if header is not None and getattr(header, "Succeeded", None) is not True:
+            raise AssertionError("Succeeded header is %r" % getattr(header, "Succeeded", None))
+        body = getattr(result, "body", result)
+        return getattr(body, "Response", None) if body is not None else None
 
-    r = service.CreateSession(RemoteIp="10.0.0.1", _soapheaders=headers)
-    key = r.body.Response
-    out["CreateSession"] = {"key": key.Key, "login_id": key.LoginId, "succeeded": succeeded(r)}
-    r = service.SessionIsValid(CsSessionKey=key.Key, _soapheaders=headers)
-    out["SessionIsValid"] = r.body.Response
-    r = service.RemoveSession(LoginId=key.LoginId, _soapheaders=headers)
-    out["RemoveSession"] = succeeded(r)
-    r = service.SessionIsValid(CsSessionKey=key.Key, _soapheaders=headers)
-    out["SessionIsValidAfterRemove"] = r.body.Response
-    r = service.DeleteChatSessions(Ids={"int": [1, 2]}, _soapheaders=headers)
-    out["DeleteChatSessions"] = succeeded(r)
-    r = service.FindTicketsByTitleOrId(TitleOrId="log", MaxRows=5, _soapheaders=headers)
-    out["FindTicketsByTitleOrId"] = [[t.TicketId, t.Title] for t in r.body.Response.TicketInfo]
-    r = service.GetSmsConfig(_soapheaders=headers)
-    out["GetSmsConfig"] = succeeded(r)
-    r = service.GetStatistics(
-        Functions={"StatusScreenPanelType": ["Hotlist", "OwnOpenRequests"]}, _soapheaders=headers
-    )
-    out["GetStatistics"] = [s.Label for s in r.body.Response.StatisticsDataSet]
-    r = service.UpdateFeatureToggles(
-        FeatureToggles={"CsFeatureToggle": [{"Name": "chat", "State": True}]}, _soapheaders=headers
-    )
-    out["UpdateFeatureToggles"] = succeeded(r)
-    return out
+    def check(operation, test):
+        try:
+            test()
+            checked.append(operation)
+        except Fault as fault:
+            failed[operation] = "fault: %s" % fault.message
+        except Exception as error:  # noqa: BLE001 - every failure is reported, none hides another
+            failed[operation] = "%s: %s" % (type(error).__name__, error)
+
+    session = {}
+
+    def create_session():
+        key = invoke("CreateSession", RemoteIp="10.0.0.1")
+        assert key.Key and key.LoginId is not None, key
+        session.update(key=key.Key, login=key.LoginId)
+
+    def session_is_valid():
+        assert invoke("SessionIsValid", CsSessionKey=session["key"]) is True
+
+    def remove_session():
+        invoke("RemoveSession", LoginId=session["login"])
+        assert invoke("SessionIsValid", CsSessionKey=session["key"]) is False
+
+    def get_mailboxes():
+        boxes = items(invoke("GetMailboxes"), "Mailbox")
+        assert [b.Address for b in boxes] == ["support@example.com", "sales@example.com"], boxes
+
+    created = {}
+
+    def create_ticket_from_mail_data():
+        info = invoke("CreateTicketFromMailData", MailboxId=1, Data=MAIL)
+        assert (info.Title, info.CategoryName, info.PersonName) == ("Engine stalls", "Support", "Ada Lovelace"), info
+        created["id"] = info.TicketId
+
+    def add_message_from_mail_data():
+        info = invoke("AddMessageFromMailData", TicketId=created["id"], Data="From: a@b\r\n\r\nStill stalls.")
+        assert info.TicketId == created["id"], info
+
+    def find_tickets_by_title_or_id():
+        found = items(invoke("FindTicketsByTitleOrId", TitleOrId="Engine", MaxRows=10), "TicketInfo")
+        assert [t.TicketId for t in found] == [created["id"]], found
+
+    def chat_sessions():
+        ids = [c.ChatSessionId for c in items(invoke("ChatSessionsForUser"), "ChatSession")]
+        assert ids == [10, 11], ids
+        assert invoke("HasChatNotify") is True
+        invoke("DeleteChatSessions", Ids={"int": [10]})
+        ids = [c.ChatSessionId for c in items(invoke("ChatSessionsForUser"), "ChatSession")]
+        assert ids == [11], ids
+
+    def check_symmetric_encryption():
+        assert invoke("CheckSymmetricEncryption", EncryptedString=encrypt("hello")) == "hello"
+
+    def sms_config():
+        default = invoke("CreateDefaultSmsConfig")
+        assert default.DefaultSmsCountry == "47", default
+        default.DefaultSmsCountry = "46"
+        saved = invoke("SaveSmsConfig", SmsConfig=default)
+        assert saved.DefaultSmsCountry == "46", saved
+        assert invoke("GetSmsConfig").DefaultSmsCountry == "46"
+
+    def get_program_url():
+        url = invoke("GetProgramUrl", ProgramName="ticket", External=True)
+        assert url == "https://cs.example.com/ticket.fcgi", url
+
+    def declared_fault():
+        """An unknown program: a Client fault whose detail is the declared SoExceptionInfo."""
+        try:
+            invoke("GetProgramUrl", ProgramName="solitaire", External=True)
+        except Fault as fault:
+            assert fault.code.endswith(("Client", "Sender")), fault.code
+            details = list(fault.detail) if fault.detail is not None else []
+            assert [d.tag for d in details] == ["{%s}SoExceptionInfo" % NS], details
+            message = details[0].find("{%s}Message" % NS).text
+            assert message.startswith('ProgramName "solitaire" is not a program'), message
+            return
+        raise AssertionError("no fault for an unknown program")
+
+    def event_handler_exists():
+        assert invoke("EventHandlerExists", EventHandlerType="SalesBeforeSaveAppointment") is True
+        assert invoke("EventHandlerExists", EventHandlerType="SalesAfterSaveSale") is False
+
+    def get_statistics():
+        sets = items(invoke("GetStatistics", Functions={"StatusScreenPanelType": ["OpenRequestsPerCategory"]}), "StatisticsDataSet")
+        assert [s.Label for s in sets] == ["OpenRequestsPerCategory"], sets
+        values = {v.Label: v.Value for v in items(sets[0].Values, "StatisticsDataValue")}
+        assert values == {"Sales": 1.0, "Support": 3.0}, values
+
+    def update_feature_toggles():
+        invoke("UpdateFeatureToggles", FeatureToggles={"CsFeatureToggle": [{"Name": "NewEditor", "State": True}]})
+
+    for operation, test in [
+        ("CreateSession", create_session),
+        ("SessionIsValid", session_is_valid),
+        ("RemoveSession", remove_session),
+        ("GetMailboxes", get_mailboxes),
+        ("CreateTicketFromMailData", create_ticket_from_mail_data),
+        ("AddMessageFromMailData", add_message_from_mail_data),
+        ("FindTicketsByTitleOrId", find_tickets_by_title_or_id),
+        ("ChatSessionsForUser/HasChatNotify/DeleteChatSessions", chat_sessions),
+        ("CheckSymmetricEncryption", check_symmetric_encryption),
+        ("CreateDefaultSmsConfig/SaveSmsConfig/GetSmsConfig", sms_config),
+        ("GetProgramUrl", get_program_url),
+        ("GetProgramUrl/declared fault", declared_fault),
+        ("EventHandlerExists", event_handler_exists),
+        ("GetStatistics", get_statistics),
+        ("UpdateFeatureToggles", update_feature_toggles),
+    ]:
+        check(operation, test)
+
+    return {"checked": checked, "failed": failed}
+
 
 
 def canonical(source):
