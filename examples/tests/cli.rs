@@ -105,6 +105,29 @@ fn serve_and_call_agree_on_exit_codes() {
         assert!(String::from_utf8_lossy(&no_ticket.stdout).contains("non-empty Ticket"));
     }
 
+    // `--json`: the result under its XML names, in wire order (the Carrier base first).
+    let mut command = Command::new(env!("CARGO_BIN_EXE_customer-service"));
+    command.args([
+        "call",
+        "--url",
+        &url,
+        "--app-token",
+        "T",
+        "--ticket",
+        "7T:k",
+        "--json",
+        "get-mailboxes",
+    ]);
+    let mailboxes = output(&mut command);
+    assert_eq!(mailboxes.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&mailboxes.stdout).lines().next(),
+        Some(concat!(
+            r#"[{"TableRight":null,"FieldProperties":null,"MailInFilterId":1,"Address":"support@example.com","CategoryName":"Support","PriorityName":"Medium"},"#,
+            r#"{"TableRight":null,"FieldProperties":null,"MailInFilterId":2,"Address":"sales@example.com","CategoryName":"Sales","PriorityName":"High"}]"#
+        ))
+    );
+
     // Not a SOAP fault (nothing listens there any more): exit 1.
     drop(server);
     let gone = call(&[], "1", "7T:k");

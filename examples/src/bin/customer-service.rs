@@ -18,6 +18,13 @@
 //!     --app-token T --ticket K remove-session --login-id 42
 //! ```
 //!
+//! `--json` prints the result as JSON instead (through the serde impls `#[soap_type]` derives
+//! with soap-core's `serde` feature, under the XML names):
+//!
+//! ```text
+//! cargo run -p examples --bin customer-service -- call --url … --app-token T --ticket K --json get-mailboxes
+//! ```
+//!
 //! Exit status of `call`: 0 on success, 2 on a SOAP fault (printed), 1 on any other error.
 //!
 //! Print the service's WSDL, generated from the trait (the server also serves it at `?wsdl`):
@@ -75,6 +82,9 @@ enum Command {
         /// The Credentials/Ticket header.
         #[arg(long)]
         ticket: String,
+        /// Print the result as JSON.
+        #[arg(long)]
+        json: bool,
         #[command(subcommand)]
         operation: Operation,
     },
@@ -88,6 +98,25 @@ enum Operation {
         #[arg(long, allow_negative_numbers = true)]
         login_id: i32,
     },
+    /// CreateSession(RemoteIp): a CsSessionKey.
+    CreateSession {
+        /// The client's IP address.
+        #[arg(long)]
+        remote_ip: String,
+    },
+    /// FindTicketsByTitleOrId(TitleOrId, MaxRows): the tickets found.
+    FindTickets {
+        /// A ticket id, or text its title contains.
+        #[arg(long)]
+        title_or_id: String,
+        /// At most this many.
+        #[arg(long, default_value_t = 10)]
+        max_rows: i32,
+    },
+    /// GetMailboxes: the mailboxes mail is read from.
+    GetMailboxes,
+    /// GetSmsConfig: the SMS configuration.
+    GetSmsConfig,
 }
 
 #[tokio::main]
@@ -110,6 +139,7 @@ async fn main() -> ExitCode {
             soap12,
             app_token,
             ticket,
+            json,
             operation,
         } => {
             let version = if soap12 {
@@ -117,7 +147,7 @@ async fn main() -> ExitCode {
             } else {
                 SoapVersion::V11
             };
-            match call(&url, version, app_token, ticket, operation).await {
+            match call(&url, version, app_token, ticket, json, operation).await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(Error::Fault(fault)) => {
                     println!("SOAP fault: {fault}");
@@ -158,6 +188,7 @@ async fn call(
     version: SoapVersion,
     app_token: String,
     ticket: String,
+    json: bool,
     operation: Operation,
 ) -> Result<(), Error> {
     let client = CustomerServiceClient::new(HttpTransport::new(url)?)
@@ -166,11 +197,47 @@ async fn call(
     let headers = RequestHeaders::new(app_token, SoCredentials::new(ticket));
     // The `_with` methods return the full `soap_core::Error`, which tells a fault (exit 2) from a
     // transport or decoding failure (exit 1); the trait methods fold both into their `Fault`.
-    match operation {
+    let (name, result) = match operation {
         Operation::RemoveSession { login_id } => {
             client.remove_session_with(headers, login_id).await?;
-            println!("RemoveSession(LoginId {login_id}): OK");
+            if !json {
+                println!("RemoveSession(LoginId {login_id}): OK");
+                return Ok(());
+            }
+            ("RemoveSession", "null".to_string())
         }
+        Operation::CreateSession { remote_ip } => {
+            let reply = client.create_session_with(headers, remote_ip).await?;
+            ("CreateSession", to_json(&reply.message))
+        }
+        Operation::FindTickets {
+            title_or_id,
+            max_rows,
+        } => {
+            let reply = client
+                .find_tickets_by_title_or_id_with(headers, title_or_id, max_rows)
+                .await?;
+            ("FindTicketsByTitleOrId", to_json(&reply.message))
+        }
+        Operation::GetMailboxes => {
+            let reply = client.get_mailboxes_with(headers).await?;
+            ("GetMailboxes", to_json(&reply.message))
+        }
+        Operation::GetSmsConfig => {
+            let reply = client.get_sms_config_with(headers).await?;
+            ("GetSmsConfig", to_json(&reply.message))
+        }
+    };
+    if json {
+        println!("{result}");
+    } else {
+        println!("{name}: {result}");
     }
     Ok(())
+}
+
+/// A result as JSON, under its XML names and in wire order.
+fn to_json(value: &impl serde::Serialize) -> String {
+    // The types are plain data with string keys: serializing them cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
