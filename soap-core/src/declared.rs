@@ -6,7 +6,9 @@
 //! - the client reads a fault whose detail is one of `D`'s elements back into
 //!   `Failure::Declared`, typed, instead of leaving the caller to guess with
 //!   [`Fault::detail`];
-//! - the WSDL lists each of `D`'s elements as a `wsdl:fault` (through [`FaultDetail::declare`]).
+//! - the WSDL lists each detail type the operation names in `#[soap_operation(faults(A, B))]`
+//!   as a `wsdl:fault`. For one type, `D` is that type; for several, `D` is an enum of them with
+//!   a [`FaultDetail`] impl of its own (see the trait's example).
 //!
 //! A detail that is declared but cannot be read is an error naming its element, never a silent
 //! fall-back to an untyped fault.
@@ -17,19 +19,17 @@ use yaserde::{YaDeserialize, YaSerialize};
 
 use crate::error::Error;
 use crate::fault::Fault;
-use crate::qname::QName;
-use crate::schema::{ElementDecl, ElementType, Schemas, XsdType};
+use crate::schema::XsdType;
 use crate::xmlio::RawElement;
 
 /// A fault detail an operation declares: one type, or an enum of several written by hand.
 ///
-/// Every yaserde type with an XML Schema description is one: its detail element is its type's
-/// same-named global element (`<SessionFault xmlns="…">`), as WCF writes it. For an operation
-/// declaring several details, implement it on an enum:
+/// Every yaserde type with an XML Schema description (every `#[soap_type]`) is one: its detail
+/// element is its type's same-named global element (`<SessionFault xmlns="…">`), as WCF writes
+/// it. For an operation declaring several details, implement it on an enum:
 ///
 /// ```
 /// use soap_core::declared::FaultDetail;
-/// use soap_core::schema::Schemas;
 /// use soap_core::{Error, QName, RawElement};
 /// # #[derive(Debug, Default, PartialEq, yaserde::YaSerialize, yaserde::YaDeserialize)]
 /// # #[yaserde(rename = "Denied", prefix = "t", namespaces = { "t" = "urn:t" })]
@@ -51,9 +51,6 @@ use crate::xmlio::RawElement;
 /// }
 ///
 /// impl FaultDetail for LoginFault {
-///     fn declare(schemas: &mut Schemas) -> Vec<QName> {
-///         [Denied::declare(schemas), Busy::declare(schemas)].concat()
-///     }
 ///     fn from_element(element: &RawElement) -> Option<Result<Self, Error>> {
 ///         Denied::from_element(element)
 ///             .map(|d| d.map(LoginFault::Denied))
@@ -72,10 +69,6 @@ use crate::xmlio::RawElement;
 /// assert_eq!(LoginFault::from_element(&busy).unwrap().unwrap(), LoginFault::Busy(Busy { retry_after: 30 }));
 /// ```
 pub trait FaultDetail: Sized {
-    /// Defines the detail elements (and their types) in `schemas`, and returns their names, for
-    /// the WSDL's `wsdl:fault` messages.
-    fn declare(schemas: &mut Schemas) -> Vec<QName>;
-
     /// Reads `element` when it is one of this type's detail elements; `None` when it is not.
     fn from_element(element: &RawElement) -> Option<Result<Self, Error>>;
 
@@ -84,20 +77,6 @@ pub trait FaultDetail: Sized {
 }
 
 impl<T: XsdType + YaSerialize + YaDeserialize> FaultDetail for T {
-    fn declare(schemas: &mut Schemas) -> Vec<QName> {
-        T::define(schemas);
-        let name = T::type_name();
-        schemas.add_element(
-            &name.namespace,
-            ElementDecl {
-                name: name.local.clone(),
-                ty: ElementType::Named(name.clone()),
-                nillable: true,
-            },
-        );
-        vec![name]
-    }
-
     fn from_element(element: &RawElement) -> Option<Result<Self, Error>> {
         (element.name == T::type_name()).then(|| element.decode())
     }

@@ -1,35 +1,25 @@
-//! Declared faults over real loopback HTTP: an operation returning `Failure<D>` sends `D` in the
-//! fault's detail, and the generated client hands it back typed, in both SOAP versions.
+//! Declared faults over real loopback HTTP: an operation declaring `faults(D)` and returning
+//! `Failure<D>` sends `D` in the fault's detail, the generated client hands it back typed, in
+//! both SOAP versions, and the WSDL lists it.
 
-use soap_core::schema::XsdType;
 use soap_core::{
-    soap_service, Error, Failure, Fault, FaultCode, HttpTransport, QName, SoapVersion,
+    soap_service, soap_type, Error, Failure, Fault, FaultCode, HttpTransport, SoapVersion,
 };
 use tests::{bounded, serve_on_loopback};
 
-const NS: &str = "urn:example:sessions";
-
 /// The declared detail of `Lock`.
-#[derive(Debug, Clone, Default, PartialEq, yaserde::YaSerialize, yaserde::YaDeserialize)]
-#[yaserde(rename = "SessionFault", prefix = "t", namespaces = { "t" = "urn:example:sessions" })]
+#[soap_type(ns = "urn:example:sessions")]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct SessionFault {
-    #[yaserde(rename = "LoginId", prefix = "t")]
     login_id: i32,
-    #[yaserde(rename = "Reason", prefix = "t")]
     reason: String,
-}
-
-impl XsdType for SessionFault {
-    fn type_name() -> QName {
-        QName::new(NS, "SessionFault")
-    }
 }
 
 #[soap_service(name = "Sessions", ns = "urn:example:sessions")]
 trait Sessions {
     /// Locks a session: 0 is locked already (the declared fault), a negative id is a plain
     /// fault, 7 answers with a `SessionFault` detail that does not read as one.
-    #[soap_operation(action = "Lock")]
+    #[soap_operation(action = "Lock", faults(SessionFault))]
     async fn lock(&self, login_id: i32) -> Result<bool, Failure<SessionFault>>;
 }
 
@@ -114,9 +104,30 @@ async fn a_declared_detail_that_does_not_read_is_an_error_naming_it() {
         };
         let message = error.to_string();
         assert!(
-            message.contains("SessionFault") && message.contains("LoginId"),
+            message.contains("SessionFault")
+                && message.contains(r#"<LoginId>: "seven" is not a valid xs:int"#),
             "{message}"
         );
     })
     .await;
+}
+
+#[test]
+fn the_wsdl_lists_the_declared_fault() {
+    let wsdl = String::from_utf8(
+        sessions::served_wsdl()
+            .render("http://127.0.0.1/s")
+            .to_vec(),
+    )
+    .expect("UTF-8");
+    assert!(
+        wsdl.contains(r#"<wsdl:fault name="SessionFaultFault""#),
+        "{wsdl}"
+    );
+    assert!(
+        wsdl.contains(
+            r#"<xs:element name="SessionFault" nillable="true" type="tns:SessionFault" />"#
+        ),
+        "{wsdl}"
+    );
 }
