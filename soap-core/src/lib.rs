@@ -32,6 +32,8 @@
 //! - `uuid`: WCF's `ser:guid` as `uuid::Uuid`.
 //! - `base64`: `xs:base64Binary` as `xsd::Base64Binary`.
 //! - `serde`: `#[soap_type]` also derives serde's `Serialize`/`Deserialize`, with the XML names.
+//!   Features unify across a build: once any crate turns it on, every `#[soap_type]` member must
+//!   be serde too (scalars of your own included).
 
 #[doc(hidden)]
 pub mod __private;

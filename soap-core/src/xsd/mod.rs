@@ -70,8 +70,8 @@ pub use primitives::Base64Binary;
 /// use soap_core::xsd::{self, XsdValue};
 /// use soap_core::QName;
 ///
-/// /// A NetServer ticket, `7T:…`.
-/// #[derive(Debug, PartialEq)]
+/// /// A NetServer ticket, `7T:…` (serde too, for soap-core's `serde` feature).
+/// #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 /// struct Ticket(String);
 ///
 /// impl XsdScalar for Ticket {
