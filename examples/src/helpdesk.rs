@@ -244,11 +244,6 @@ impl Desk {
             .collect()
     }
 
-    /// The tickets, by id.
-    pub fn tickets(&self) -> impl Iterator<Item = &Ticket> {
-        self.tickets.values()
-    }
-
     /// The user's open chat sessions, by id.
     pub fn chat_sessions(&self) -> Vec<i32> {
         self.chat_sessions.iter().copied().collect()
@@ -527,6 +522,21 @@ mod tests {
             [("Sales".to_string(), 1.0), ("Support".to_string(), 2.0)]
         );
         assert!(desk.statistic("Hotlist").is_empty());
+    }
+
+    #[test]
+    fn event_handlers_and_feature_toggles_are_kept_by_name() {
+        let mut desk = Desk::seeded();
+        assert!(desk.event_handler_exists("SalesBeforeSaveAppointment"));
+        assert!(!desk.event_handler_exists("SalesAfterSaveSale"));
+        desk.update_feature_toggles([("Chat".to_string(), true), ("Sms".to_string(), false)]);
+        desk.update_feature_toggles([("Chat".to_string(), false)]);
+        let toggles: Vec<_> = desk
+            .feature_toggles()
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        assert_eq!(toggles, [("Chat", false), ("Sms", false)]);
     }
 
     #[test]

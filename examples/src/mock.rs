@@ -22,6 +22,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
+use soap_core::nil::XsdScalar;
 use soap_core::xsd::ArrayOf;
 use soap_core::{context, Failure, Fault, Nillable};
 
@@ -277,7 +278,8 @@ impl CustomerService for MockNetServer {
         event_handler_type: EventHandlerType,
     ) -> Result<bool, Fault> {
         self.begin("EventHandlerExists")?;
-        let name = format!("{event_handler_type:?}");
+        // The handler's name on the wire (`SalesBeforeSaveAppointment`) is the desk's key.
+        let name = event_handler_type.to_xsd();
         Ok(self.desk_mut().event_handler_exists(&name))
     }
 
@@ -291,7 +293,7 @@ impl CustomerService for MockNetServer {
         Ok(functions
             .iter()
             .map(|function| {
-                let name = format!("{function:?}");
+                let name = function.to_xsd();
                 let values = desk
                     .statistic(&name)
                     .into_iter()
