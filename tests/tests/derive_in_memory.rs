@@ -555,3 +555,42 @@ async fn the_server_is_a_tower_service() {
         .unwrap();
     assert_eq!(server.oneshot(get).await.unwrap().status(), 405);
 }
+
+/// Issue 9's rule on the wire: one prefix per namespace URI, declared once, on `<Envelope>`, for
+/// header blocks and payload alike (the example's types and header sets use the service's
+/// `tns`). A type declaring its namespace again, or a second prefix for one URI, fails here.
+#[test]
+fn every_namespace_is_declared_once_on_the_envelope() {
+    let session_key = CsSessionKey::new("k", 1, 2);
+    let response = Envelope::new(
+        SoapVersion::V11,
+        ResponseHeaders {
+            exception_info: Some(SoExceptionInfo::new("SoException", "x").with_parameter("a", "b")),
+            ..ResponseHeaders::succeeded()
+        },
+        customer_service::CreateSessionResponse {
+            result: session_key,
+        },
+    );
+    for (what, bytes) in [
+        (
+            "request",
+            tests::remove_session_request(SoapVersion::V11).to_bytes(),
+        ),
+        ("response", response.to_bytes()),
+    ] {
+        let xml = String::from_utf8(bytes.expect("encodes").to_vec()).expect("UTF-8");
+        let envelope_start = &xml[..xml.find("<s:Header>").expect("a Header")];
+        assert_eq!(xml.matches("xmlns:").count(), 3, "{what}: {xml}");
+        for declared in [
+            "xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"",
+            "xmlns:tns=\"http://www.superoffice.net/ws/crm/NetServer/Services86\"",
+            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"",
+        ] {
+            assert!(
+                envelope_start.contains(declared),
+                "{what}: {declared} in {xml}"
+            );
+        }
+    }
+}

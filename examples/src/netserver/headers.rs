@@ -1,4 +1,7 @@
 //! The header blocks of every `CustomerService` operation.
+//!
+//! `prefix = "tns"`: the blocks are in the service's namespace, so with the service's own prefix
+//! every namespace is declared once, on `<Envelope>`, for header blocks and payload alike.
 
 use soap_core::soap_headers;
 
@@ -14,7 +17,10 @@ use super::types::{SoCredentials, SoExceptionInfo, SoExtraInfo, SoTimeZone};
 /// // Token and ticket are credentials: `Debug` never shows them.
 /// assert!(!format!("{headers:?}").contains("app-token") && !format!("{headers:?}").contains("7T:"));
 /// ```
-#[soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+#[soap_headers(
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+    prefix = "tns"
+)]
 #[derive(Clone, Default, PartialEq)]
 pub struct RequestHeaders {
     /// `<ApplicationToken>`: the application's secret; required by Online tenants, ignored onsite.
@@ -63,7 +69,10 @@ impl std::fmt::Debug for RequestHeaders {
 /// let failed = ResponseHeaders::failed(SoExceptionInfo::new("SoException", "Ticket is not valid"));
 /// assert_eq!(failed.succeeded, Some(false));
 /// ```
-#[soap_headers(ns = "http://www.superoffice.net/ws/crm/NetServer/Services86")]
+#[soap_headers(
+    ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
+    prefix = "tns"
+)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ResponseHeaders {
     /// `<ExceptionInfo>`: what went wrong (absent or nil on success).
