@@ -27,6 +27,7 @@ use soap_core::xsd::ArrayOf;
 use soap_core::{context, Failure, Fault, Nillable};
 
 use crate::helpdesk::{Desk, Refused, SmsSettings, Ticket};
+use crate::netserver::{some_text, text};
 use crate::netserver::{
     ChatSession, CsFeatureToggle, CsSessionKey, CustomerService, EventHandlerType, Mailbox,
     RequestHeaders, ResponseHeaders, SmsConfig, SoExceptionInfo, StatisticsDataSet,
@@ -207,9 +208,9 @@ impl CustomerService for MockNetServer {
             .iter()
             .map(|m| Mailbox {
                 mail_in_filter_id: Some(m.id),
-                address: text(&m.address),
-                category_name: text(&m.category),
-                priority_name: text(&m.priority),
+                address: some_text(&m.address),
+                category_name: some_text(&m.category),
+                priority_name: some_text(&m.priority),
                 ..Mailbox::default()
             })
             .collect())
@@ -298,13 +299,13 @@ impl CustomerService for MockNetServer {
                     .statistic(&name)
                     .into_iter()
                     .map(|(label, value)| StatisticsDataValue {
-                        label: text(&label),
+                        label: some_text(label),
                         value: Some(value),
                         ..StatisticsDataValue::default()
                     })
                     .collect();
                 StatisticsDataSet {
-                    label: text(&name),
+                    label: some_text(name.as_str()),
                     values: Some(Nillable::Value(ArrayOf(values))),
                     ..StatisticsDataSet::default()
                 }
@@ -337,18 +338,9 @@ impl CustomerService for MockNetServer {
     }
 }
 
-/// A nillable string member holding `value`.
-fn text(value: &str) -> Option<Nillable<String>> {
-    Some(Nillable::Value(value.to_string()))
-}
-
 /// The text of a nillable string member; absent and nil are empty.
 fn plain(value: &Option<Nillable<String>>) -> String {
-    value
-        .as_ref()
-        .and_then(Nillable::value)
-        .cloned()
-        .unwrap_or_default()
+    text(value).unwrap_or_default().to_string()
 }
 
 /// What the desk refused, as the declared fault: a Client/Sender fault with an
@@ -361,13 +353,13 @@ fn refused(why: Refused) -> Failure<SoExceptionInfo> {
 fn ticket_info(ticket: &Ticket) -> TicketInfo {
     TicketInfo {
         ticket_id: Some(ticket.id),
-        title: text(&ticket.title),
-        owner_name: text(&ticket.owner),
-        category_name: text(&ticket.category),
-        priority_name: text(&ticket.priority),
-        ticket_url: text(&ticket.url()),
-        person_name: text(&ticket.person),
-        contact_name: text(&ticket.contact),
+        title: some_text(&ticket.title),
+        owner_name: some_text(&ticket.owner),
+        category_name: some_text(&ticket.category),
+        priority_name: some_text(&ticket.priority),
+        ticket_url: some_text(ticket.url()),
+        person_name: some_text(&ticket.person),
+        contact_name: some_text(&ticket.contact),
         ..TicketInfo::default()
     }
 }
@@ -379,9 +371,9 @@ fn sms_config(settings: &SmsSettings) -> SmsConfig {
         .map(|(k, v)| (k.clone(), Nillable::Value(v.clone())))
         .collect();
     SmsConfig {
-        default_sms_country: text(&settings.default_country),
-        net_server_sms_provider: text(&settings.provider),
-        ns_plugin_sender: text(&settings.plugin_sender),
+        default_sms_country: some_text(&settings.default_country),
+        net_server_sms_provider: some_text(&settings.provider),
+        ns_plugin_sender: some_text(&settings.plugin_sender),
         ns_plugin_config: Some(Nillable::Value(StringDictionary(plugin_config))),
         ..SmsConfig::default()
     }

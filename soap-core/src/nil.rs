@@ -271,33 +271,44 @@ impl<T: YaSerialize> YaSerialize for NillableStruct<T> {
 
 impl<T: YaDeserialize> YaDeserialize for NillableStruct<T> {
     fn deserialize<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
-        let nil = match reader.peek()? {
-            XmlEvent::StartElement { attributes, .. } => xmlio::is_nil(attributes),
-            other => {
-                return Err(yaserde::Error::custom(format!(
-                    "expected an element, found {other:?}"
-                )))
-            }
-        };
-        if !nil {
-            return T::deserialize(reader).map(NillableStruct::Value);
+        Ok(match read_unless_nil(reader, T::deserialize)? {
+            Some(value) => NillableStruct::Value(value),
+            None => NillableStruct::Nil,
+        })
+    }
+}
+
+/// Reads the element whose start tag `reader.peek()` returns with `read`, or, when it says
+/// `xsi:nil="true"`, consumes its start tag and anything inside and returns `None`. Either way
+/// the end tag is left pending, as yaserde's parents expect.
+pub(crate) fn read_unless_nil<T, R: Read>(
+    reader: &mut Deserializer<R>,
+    read: impl FnOnce(&mut Deserializer<R>) -> yaserde::Result<T>,
+) -> yaserde::Result<Option<T>> {
+    let nil = match reader.peek()? {
+        XmlEvent::StartElement { attributes, .. } => xmlio::is_nil(attributes),
+        other => {
+            return Err(yaserde::Error::custom(format!(
+                "expected an element, found {other:?}"
+            )))
         }
-        // Consume the start tag and anything inside; leave the end tag pending.
-        reader.next_event()?;
-        loop {
-            match reader.peek()? {
-                XmlEvent::EndElement { .. } => break,
-                XmlEvent::EndDocument => {
-                    return Err(yaserde::Error::custom("unexpected end of document"))
-                }
-                _ => {
-                    if let XmlEvent::StartElement { .. } = reader.next_event()? {
-                        reader.skip_element(|_| {})?;
-                    }
+    };
+    if !nil {
+        return read(reader).map(Some);
+    }
+    reader.next_event()?;
+    loop {
+        match reader.peek()? {
+            XmlEvent::EndElement { .. } => return Ok(None),
+            XmlEvent::EndDocument => {
+                return Err(yaserde::Error::custom("unexpected end of document"))
+            }
+            _ => {
+                if let XmlEvent::StartElement { .. } = reader.next_event()? {
+                    reader.skip_element(|_| {})?;
                 }
             }
         }
-        Ok(NillableStruct::Nil)
     }
 }
 

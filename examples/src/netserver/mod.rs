@@ -30,6 +30,7 @@ pub use records::{
 pub use service::{
     customer_service, CustomerService, CustomerServiceClient, CustomerServiceServer,
 };
+pub(crate) use types::{some_text, text};
 pub use types::{
     Carrier, EFieldRight, ETableRight, FieldProperty, FieldPropertyDictionary, FieldRight,
     SoCredentials, SoExceptionInfo, SoExceptionInfoParameters, SoExtraInfo, SoTimeZone,

@@ -193,33 +193,7 @@ pub fn read_scalar<T: XsdScalar, R: Read>(reader: &mut Deserializer<R>) -> yaser
 pub fn read_nillable<T: XsdValue, R: Read>(
     reader: &mut Deserializer<R>,
 ) -> yaserde::Result<Option<T>> {
-    let nil = match reader.peek()? {
-        XmlEvent::StartElement { attributes, .. } => xmlio::is_nil(attributes),
-        other => {
-            return Err(yaserde::Error::custom(format!(
-                "expected an element, found {other:?}"
-            )))
-        }
-    };
-    if !nil {
-        return T::read_content(reader).map(Some);
-    }
-    reader.next_event()?;
-    loop {
-        match reader.peek()? {
-            XmlEvent::EndElement { .. } => return Ok(None),
-            XmlEvent::EndDocument => {
-                return Err(yaserde::Error::custom("unexpected end of document"))
-            }
-            XmlEvent::StartElement { .. } => {
-                reader.next_event()?;
-                reader.skip_element(|_| {})?;
-            }
-            _ => {
-                reader.next_event()?;
-            }
-        }
-    }
+    crate::nil::read_unless_nil(reader, T::read_content)
 }
 
 /// A whole element: its content, then its end tag.
