@@ -40,6 +40,8 @@ pub mod __private;
 mod charset;
 pub mod client;
 pub mod codec;
+#[cfg(feature = "codegen")]
+pub mod codegen;
 pub mod context;
 pub mod declared;
 #[doc(hidden)]

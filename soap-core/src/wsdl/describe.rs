@@ -480,6 +480,7 @@ impl ServiceDescription {
         let output = io_messages(defs, &output_name, info.response_qname(), &response_blocks);
         let abstract_op = Operation {
             name: info.name.to_string(),
+            doc: None,
             input: IoMessage {
                 name: Some(input_name.clone()),
                 message: defs.qname(&input_name),

@@ -88,6 +88,8 @@ pub struct PortType {
 pub struct Operation {
     /// `name`.
     pub name: String,
+    /// `wsdl:documentation`: what the operation does (a generated method's doc comment).
+    pub doc: Option<String>,
     /// `wsdl:input`.
     pub input: IoMessage,
     /// `wsdl:output`; `None` for a one-way operation.
