@@ -81,3 +81,13 @@ pub use xmlio::RawElement;
 
 #[cfg(feature = "derive")]
 pub use soap_derive::{soap_headers, soap_service, soap_type};
+
+// The crates whose types stand for XML Schema primitives (see `xsd`), re-exported so that code
+// `soap-codegen` writes names them through soap-core and its users need no dependency of their
+// own to pick matching versions.
+#[cfg(feature = "rust_decimal")]
+pub use rust_decimal;
+#[cfg(feature = "time")]
+pub use time;
+#[cfg(feature = "uuid")]
+pub use uuid;

@@ -4,6 +4,7 @@
 
 pub mod answer;
 pub mod fuzzing;
+pub mod generated;
 pub mod handwritten;
 pub mod reference;
 

@@ -1,0 +1,81 @@
+//! `soap-codegen`: a vendor's WSDL in, the Rust contract out (a `#[soap_service]` trait, its
+//! header sets and its `#[soap_type]` types), as a file the author checks in and owns.
+//!
+//! ```text
+//! soap-codegen Services88-SoPrincipal.wsdl -o src/so_principal.rs
+//! soap-codegen Services88-SoPrincipal.wsdl -o src/so_principal.rs --check   # in CI
+//! soap-codegen Services88-List.wsdl --service List -o src/list.rs
+//! ```
+//!
+//! Arguments are read by hand: four options do not earn soap-core a dependency on clap.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use soap_core::codegen::{self, Options};
+
+const USAGE: &str =
+    "usage: soap-codegen <file.wsdl> [-o <out.rs>] [--check] [--service <name>]... [--crate <path>]
+
+  -o, --output <out.rs>   write the Rust source there (default: standard output)
+  --check                 regenerate and compare with <out.rs>; fail when it differs
+  --service <name>        generate this port type or wsdl:service only (repeatable)
+  --crate <path>          how the generated code names soap-core (default: soap_core)";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("soap-codegen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut input: Option<PathBuf> = None;
+    let mut output: Option<PathBuf> = None;
+    let mut check = false;
+    let mut options = Options::default();
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "-o" | "--output" => output = Some(value("--output")?.into()),
+            "--check" => check = true,
+            "--service" => options.services.push(value("--service")?),
+            "--crate" => options.crate_path = value("--crate")?,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"))
+            }
+            path if input.is_none() => input = Some(path.into()),
+            extra => {
+                return Err(format!(
+                    "one WSDL at a time; {extra:?} is a second\n\n{USAGE}"
+                ))
+            }
+        }
+    }
+    let input = input.ok_or_else(|| USAGE.to_string())?;
+    options.source = input
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned());
+    let source = codegen::generate_file(&input, &options).map_err(|e| e.to_string())?;
+    match (output, check) {
+        (Some(out), true) => codegen::check(&out, &source),
+        (None, true) => Err(format!("--check needs -o <out.rs>\n\n{USAGE}")),
+        (Some(out), false) => std::fs::write(&out, source)
+            .map_err(|e| format!("{}: cannot write it: {e}", out.display())),
+        (None, false) => {
+            print!("{source}");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Contracts `soap-codegen` generated from vendor WSDLs in `../shared/wsdl/`: checked in, compiled
+//! with every build, and kept current by `tests/tests/codegen.rs` (which regenerates each one and
+//! fails when it differs, as `soap-codegen --check` does).
+//!
+//! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
+
+pub mod services86_customer_service;
+pub mod services88_customer_service;
+pub mod services88_so_principal;
+pub mod services88_tooltips;
