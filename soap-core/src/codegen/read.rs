@@ -109,19 +109,37 @@ struct Reader {
     seen_names: HashSet<(u8, QName)>,
 }
 
-/// One parsed document: its tree and the file it came from.
+/// One parsed document: its tree, the file it came from, and where its lines start.
 struct Doc<'a, 'input> {
     tree: &'a Document<'input>,
     file: Option<&'a Path>,
+    /// The byte offset of every line's start: `Document::text_pos_at` counts from the
+    /// beginning each time, too slow for the thousands of references a vendor WSDL holds.
+    lines: Vec<usize>,
 }
 
-impl Doc<'_, '_> {
+impl<'a, 'input> Doc<'a, 'input> {
+    fn new(tree: &'a Document<'input>, file: Option<&'a Path>) -> Self {
+        let text = tree.input_text();
+        let lines = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+            .collect();
+        Doc { tree, file, lines }
+    }
+
     fn location(&self, node: Node<'_, '_>) -> Location {
-        let pos = self.tree.text_pos_at(node.range().start);
+        let at = node.range().start;
+        let line = self.lines.partition_point(|&start| start <= at).max(1);
+        let start = self.lines.get(line - 1).copied().unwrap_or(0);
+        let column = self
+            .tree
+            .input_text()
+            .get(start..at)
+            .map_or(0, |s| s.chars().count());
         Location {
             file: self.file.map(Path::to_path_buf),
-            line: pos.row,
-            column: pos.col,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column + 1).unwrap_or(u32::MAX),
         }
     }
 
@@ -327,7 +345,7 @@ impl Reader {
                 format!("not well-formed: {e}"),
             )
         })?;
-        let doc = Doc { tree: &tree, file };
+        let doc = Doc::new(&tree, file);
         let root = tree.root_element();
         if is(root, WSDL, "definitions") && expect != Expect::Schema {
             return self.definitions(&doc, root, expect == Expect::Wsdl);
@@ -800,18 +818,19 @@ impl Reader {
         include_into: Option<&str>,
     ) -> Result<(), Error> {
         let own = node.attribute("targetNamespace");
-        let target =
-            match (include_into, own) {
-                (Some(into), Some(own)) if own != into => return Err(doc.error(
+        let target = match (include_into, own) {
+            (Some(into), Some(own)) if own != into => {
+                return Err(doc.error(
                     node,
                     format!("targetNamespace=\"{own}\""),
                     format!(
                         "an included schema must have the including schema's namespace `{into}`"
                     ),
-                )),
-                (Some(into), _) => into.to_string(),
-                (None, own) => own.unwrap_or("").to_string(),
-            };
+                ))
+            }
+            (Some(into), _) => into.to_string(),
+            (None, own) => own.unwrap_or("").to_string(),
+        };
         if target == SER {
             // WCF's serialization namespace (`ser:guid`, `ser:char`, `ser:duration`, the
             // `EnumerationValue`/`IsDictionary` annotations …) is built into soap-core, so its
