@@ -873,3 +873,36 @@ fn malformed_xml_and_a_dtd_are_errors() {
     let e = read_error("<x/>");
     assert_eq!(e.construct, "x");
 }
+
+#[test]
+fn imports_are_read_once_each_and_merged() {
+    let defs =
+        read_wsdl_file(&fixtures().join("import-main.wsdl")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(defs.name, "Imp");
+    assert_eq!(defs.target_namespace, "urn:imp");
+    // Document order: the imported schemas come where they are imported.
+    let namespaces: Vec<&str> = defs
+        .schemas
+        .iter()
+        .map(|s| s.target_namespace.as_str())
+        .collect();
+    assert_eq!(namespaces, ["urn:imp", "urn:b", "urn:c"]);
+    let pair = complex(&defs, "urn:b", "Pair");
+    assert_eq!(
+        pair.members[0].ty,
+        ElementType::Named(QName::new("urn:c", "Side"))
+    );
+    assert_eq!(enumeration(&defs, "urn:c", "Side").values.len(), 2);
+    assert_eq!(defs.messages.len(), 1);
+    assert_eq!(defs.port_types[0].name, "Echoer");
+    assert_eq!(defs.bindings[0].version, SoapVersion::V12);
+    assert_eq!(defs.bindings[0].operations[0].soap_action, "");
+}
+
+#[test]
+fn a_binding_operation_its_port_type_lacks_is_an_error() {
+    let op = r#"<wsdl:operation name="Other"><wsdl:input><soap:body use="literal"/></wsdl:input></wsdl:operation>"#;
+    let e = read_error(&with_binding("", op));
+    assert_eq!(e.construct, r#"wsdl:operation name="Other""#);
+    assert_eq!(at(&e), (7, 5));
+}

@@ -94,6 +94,8 @@ enum WsdlRef {
     Message(QName),
     HeaderPart(QName, String),
     PortType(QName),
+    /// A binding's operation: its port type must declare it.
+    BindingOperation(QName, String),
     Binding(QName),
 }
 
@@ -646,7 +648,12 @@ impl Reader {
                 ignorable(doc, child)?;
                 continue;
             }
-            operations.push(self.binding_operation(doc, child, soap_ns)?);
+            let op = self.binding_operation(doc, child, soap_ns)?;
+            self.wsdl_refs.push((
+                WsdlRef::BindingOperation(port_type.clone(), op.name.clone()),
+                doc.location(child),
+            ));
+            operations.push(op);
         }
         self.defs().bindings.push(Binding {
             name,
@@ -1469,6 +1476,21 @@ impl Reader {
                     "port type",
                     defs.port_types.iter().any(|p| p.name == name.local),
                 ),
+                WsdlRef::BindingOperation(port_type, op) => {
+                    let declared = defs
+                        .port_types
+                        .iter()
+                        .filter(|p| p.name == port_type.local)
+                        .any(|p| p.operations.iter().any(|o| &o.name == op));
+                    if !declared {
+                        return Err(Error::new(
+                            format!("wsdl:operation name=\"{op}\""),
+                            Some(location.clone()),
+                            format!("port type {port_type} declares no operation `{op}`"),
+                        ));
+                    }
+                    continue;
+                }
                 WsdlRef::Binding(name) => (
                     name,
                     "binding",
