@@ -629,6 +629,7 @@ fn xs_choice_is_an_error_with_its_line_and_column() {
     );
     let e = read_error(&text);
     assert_eq!(e.construct, "xs:choice");
+    assert!(e.message.contains("choice"), "{e}");
     assert_eq!(at(&e), (6, 9), "{e}");
     assert!(e.location.as_ref().is_some_and(|l| l.file.is_none()));
     assert!(e.to_string().starts_with("6:9: xs:choice: "), "{e}");
@@ -676,6 +677,31 @@ fn every_unsupported_schema_construct_is_named() {
         (
             r#"<xs:group name="G"><xs:sequence/></xs:group>"#,
             "xs:group",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute/></xs:complexType>"#,
+            "xs:anyAttribute",
+        ),
+        (r#"<xs:attributeGroup name="G"/>"#, "xs:attributeGroup"),
+        (
+            r#"<xs:complexType name="A" abstract="true"><xs:sequence/></xs:complexType>"#,
+            "abstract=\"true\"",
+        ),
+        (
+            r#"<xs:element name="A" type="xs:int"/><xs:element name="B" type="xs:int" substitutionGroup="q1:A"/>"#,
+            "substitutionGroup=\"q1:A\"",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:int"><xs:enumeration value="1"/></xs:restriction></xs:simpleType>"#,
+            "base=\"xs:int\"",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>"#,
+            "xs:maxLength",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:complexContent mixed="true"><xs:extension base="q1:B"/></xs:complexContent></xs:complexType>"#,
+            "mixed=\"true\"",
         ),
     ] {
         let e = read_error(&with_types(types));

@@ -107,7 +107,7 @@ struct Reader {
     types: Vec<TypeRef>,
     lists: Vec<ListRef>,
     wsdl_refs: Vec<(WsdlRef, Location)>,
-    /// Where each message, port type and binding was defined (for duplicates).
+    /// The messages (0), port types (1) and bindings (2) read so far, to find duplicates.
     seen_names: HashSet<(u8, QName)>,
 }
 
@@ -148,6 +148,11 @@ impl<'a, 'input> Doc<'a, 'input> {
     /// An error about `node`, named as written (`xs:choice`).
     fn unsupported(&self, node: Node<'_, '_>, message: impl Into<String>) -> Error {
         Error::new(self.written(node), Some(self.location(node)), message)
+    }
+
+    /// An error about the unsupported `node`: what is wrong with it, or `fallback`.
+    fn refuse(&self, node: Node<'_, '_>, fallback: &str) -> Error {
+        self.unsupported(node, reason(node, fallback))
     }
 
     /// An error about `construct` at `node`.
@@ -252,6 +257,24 @@ impl<'a, 'input> Doc<'a, 'input> {
     }
 }
 
+/// What is wrong with an unsupported XML Schema construct, or `fallback`.
+fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
+    if !in_ns(node, XS) {
+        return fallback;
+    }
+    match node.tag_name().name() {
+        "choice" => "a choice between elements is not supported (only xs:sequence)",
+        "all" => "an unordered group (xs:all) is not supported (only xs:sequence)",
+        "group" | "attributeGroup" => "named groups are not supported",
+        "attribute" | "anyAttribute" => "attributes are not supported: only elements",
+        "any" => "wildcard content (xs:any) is not supported",
+        "simpleContent" => "simple content (text with attributes) is not supported",
+        "union" => "union types are not supported",
+        "redefine" | "override" => "redefining a schema is not supported",
+        _ => fallback,
+    }
+}
+
 fn is(node: Node<'_, '_>, namespace: &str, local: &str) -> bool {
     node.is_element()
         && node.tag_name().name() == local
@@ -301,10 +324,13 @@ fn read_text(path: &Path, from: Option<(&Doc<'_, '_>, Node<'_, '_>)>) -> Result<
 }
 
 /// Whether an extension element not otherwise understood may be ignored: it is in a foreign
-/// namespace and not `wsdl:required="true"`.
+/// namespace (WS-Policy's, say) and not `wsdl:required="true"`.
 fn ignorable(doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<(), Error> {
     let namespace = node.tag_name().namespace().unwrap_or("");
-    if matches!(namespace, WSDL | XS | WSDL_SOAP11 | WSDL_SOAP12 | WSDL_HTTP) {
+    if matches!(
+        namespace,
+        "" | WSDL | XS | WSDL_SOAP11 | WSDL_SOAP12 | WSDL_HTTP
+    ) {
         return Err(doc.unsupported(node, "this element is not supported here"));
     }
     if node
@@ -321,8 +347,8 @@ impl Reader {
         self.defs.get_or_insert_with(|| Definitions::new("", ""))
     }
 
-    /// Parses `text` and reads its root element. `namespace` is the including schema's target
-    /// namespace for an `xs:include`.
+    /// Parses `text` and reads its root element. `include_into` is the including schema's
+    /// target namespace for an `xs:include`.
     fn document(
         &mut self,
         text: &str,
@@ -392,9 +418,7 @@ impl Reader {
                 None => {
                     return Err(doc.unsupported(
                         node,
-                        format!(
-                            "`{location}` is relative, and the WSDL was not read from a file to resolve it against"
-                        ),
+                        format!("`{location}` is relative, and the WSDL was not read from a file"),
                     ))
                 }
             }
@@ -484,7 +508,7 @@ impl Reader {
                 return Err(doc.error(
                     part,
                     format!("wsdl:part type=\"{ty}\""),
-                    "a part with a type is rpc style; only document/literal parts (element=) are supported",
+                    "a part with a type is rpc style: only element parts are supported",
                 ));
             }
             let element = doc.required_qname(part, "element")?;
@@ -542,7 +566,7 @@ impl Reader {
                     if child.tag_name().name() == "output" && input.is_none() {
                         return Err(doc.unsupported(
                             child,
-                            "an output before any input (solicit-response or notification) is not supported",
+                            "solicit-response and notification operations are not supported",
                         ));
                     }
                     let slot = if child.tag_name().name() == "input" {
@@ -577,7 +601,7 @@ impl Reader {
                         message,
                     });
                 }
-                _ => return Err(doc.unsupported(child, "not supported in an operation")),
+                _ => return Err(doc.refuse(child, "not supported in an operation")),
             }
         }
         let input = input
@@ -632,7 +656,7 @@ impl Reader {
         let Some(version) = version else {
             return Err(doc.unsupported(
                 node,
-                format!("binding `{name}` is not a SOAP binding (no soap:binding or soap12:binding); only SOAP bindings are supported"),
+                format!("binding `{name}` is not a SOAP binding: only SOAP bindings are supported"),
             ));
         };
         let soap_ns = match version {
@@ -904,7 +928,7 @@ impl Reader {
                     let (kind, docs) = self.simple_type(doc, child, &target, &name)?;
                     self.add_type(doc, child, &target, name, docs, kind)?;
                 }
-                _ => return Err(doc.unsupported(child, "not supported")),
+                _ => return Err(doc.refuse(child, "not supported at the top of a schema")),
             }
         }
         Ok(())
@@ -1049,7 +1073,7 @@ impl Reader {
                     "an anonymous simple type is not supported: name the type",
                 ));
             } else {
-                return Err(doc.unsupported(child, "not supported in an element declaration"));
+                return Err(doc.refuse(child, "not supported in an element declaration"));
             }
         }
         let named = self.type_ref(doc, node, "type", false)?;
@@ -1105,7 +1129,7 @@ impl Reader {
                     }
                 }
             } else {
-                return Err(doc.unsupported(child, "not supported in an annotation"));
+                return Err(doc.refuse(child, "not supported in an annotation"));
             }
         }
         let docs = (!docs.is_empty()).then(|| docs.join("\n"));
@@ -1141,7 +1165,7 @@ impl Reader {
                 continue;
             }
             if content {
-                return Err(doc.unsupported(child, "not supported after the type's content"));
+                return Err(doc.refuse(child, "not supported after the type's content"));
             }
             content = true;
             match name {
@@ -1155,10 +1179,8 @@ impl Reader {
                             continue;
                         }
                         if !is(inner, XS, "extension") || derivation.is_some() {
-                            return Err(doc.unsupported(
-                                inner,
-                                "only complexContent/extension is supported",
-                            ));
+                            return Err(doc
+                                .unsupported(inner, "only complexContent/extension is supported"));
                         }
                         derivation = Some(inner);
                     }
@@ -1174,16 +1196,16 @@ impl Reader {
                             continue;
                         }
                         if !is(inner, XS, "sequence") || seen_sequence {
-                            return Err(doc.unsupported(inner, "not supported in an extension"));
+                            return Err(doc.refuse(inner, "not supported in an extension"));
                         }
                         seen_sequence = true;
                         complex.members = self.sequence(doc, inner)?;
                     }
                 }
                 _ => {
-                    return Err(doc.unsupported(
+                    return Err(doc.refuse(
                         child,
-                        "not supported: a complex type holds an xs:sequence or a complexContent extension",
+                        "only xs:sequence or complexContent/extension is supported",
                     ))
                 }
             }
@@ -1211,10 +1233,7 @@ impl Reader {
                 continue;
             }
             if !is(child, XS, "element") {
-                return Err(doc.unsupported(
-                    child,
-                    "not supported: a sequence holds xs:element declarations",
-                ));
+                return Err(doc.refuse(child, "a sequence may hold only xs:element declarations"));
             }
             members.push(self.member(doc, child)?);
         }
@@ -1270,7 +1289,7 @@ impl Reader {
                 continue;
             }
             if kind.is_some() {
-                return Err(doc.unsupported(child, "not supported after the type's content"));
+                return Err(doc.refuse(child, "not supported after the type's content"));
             }
             if is(child, XS, "restriction") {
                 kind = Some(Enumeration {
@@ -1286,7 +1305,7 @@ impl Reader {
                         continue;
                     }
                     if !is(inner, XS, "simpleType") || values.is_some() || item.is_some() {
-                        return Err(doc.unsupported(inner, "not supported in an xs:list"));
+                        return Err(doc.refuse(inner, "not supported in an xs:list"));
                     }
                     doc.attributes(inner, &[])?;
                     for restriction in elements(inner) {
@@ -1329,9 +1348,9 @@ impl Reader {
                     flags: true,
                 });
             } else {
-                return Err(doc.unsupported(
+                return Err(doc.refuse(
                     child,
-                    "not supported: a simple type is a string enumeration or an xs:list of one",
+                    "only string enumerations and xs:lists of them are supported",
                 ));
             }
         }
@@ -1368,7 +1387,7 @@ impl Reader {
             let mut numeric = None;
             for annotation in elements(child) {
                 if !is(annotation, XS, "annotation") {
-                    return Err(doc.unsupported(annotation, "not supported in an enumeration"));
+                    return Err(doc.refuse(annotation, "not supported in an enumeration"));
                 }
                 for info in elements(annotation) {
                     if is(info, XS, "documentation") {
@@ -1376,7 +1395,7 @@ impl Reader {
                         continue;
                     }
                     if !is(info, XS, "appinfo") {
-                        return Err(doc.unsupported(info, "not supported in an annotation"));
+                        return Err(doc.refuse(info, "not supported in an annotation"));
                     }
                     for value in elements(info).filter(|n| is(*n, SER, "EnumerationValue")) {
                         let text = text_of(value).unwrap_or_default();
@@ -1439,7 +1458,7 @@ impl Reader {
                 let message = if r.base && found.is_some() {
                     "a base type must be a complex type".to_string()
                 } else {
-                    "no such type is defined in the document, and it is not an XML Schema or WCF primitive (ser:guid, ser:char, ser:duration)".to_string()
+                    "neither defined in the document nor an XML Schema or WCF primitive".to_string()
                 };
                 return Err(Error::new(
                     format!("a reference to {name}"),
