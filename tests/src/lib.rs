@@ -7,6 +7,7 @@ pub mod fuzzing;
 pub mod generated;
 pub mod handwritten;
 pub mod reference;
+pub mod zeep;
 
 use std::path::PathBuf;
 

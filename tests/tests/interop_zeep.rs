@@ -15,58 +15,14 @@
 //! The first run creates a virtual environment under `target/zeep-venv` and installs zeep and
 //! xmlschema from PyPI into it; later runs reuse it. Each run of a tool is bounded by a timeout.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use soap_core::server::ServerHandle;
-
-const ZEEP: &str = "zeep==4.3.3";
-/// XML Schema validation; it also ships the WSDL 1.1 and SOAP 1.1 binding schemas.
-const XMLSCHEMA: &str = "xmlschema==4.3.2";
-
-fn run(command: &mut Command) -> std::process::Output {
-    let output = command
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {command:?}: {e}"));
-    assert!(
-        output.status.success(),
-        "{command:?} failed: {}\n{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    output
-}
-
-/// The virtual environment's Python with zeep installed, created on first use.
-fn zeep_python() -> &'static Path {
-    static PYTHON: OnceLock<PathBuf> = OnceLock::new();
-    PYTHON.get_or_init(|| {
-        let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/zeep-venv");
-        let python = venv.join("bin/python");
-        let has_zeep = python.exists()
-            && Command::new(&python)
-                .args(["-c", "import zeep, xmlschema"])
-                .output()
-                .is_ok_and(|o| o.status.success());
-        if !has_zeep {
-            run(Command::new("python3").arg("-m").arg("venv").arg(&venv));
-            run(Command::new(&python).args([
-                "-m",
-                "pip",
-                "install",
-                "--disable-pip-version-check",
-                "-q",
-                ZEEP,
-                XMLSCHEMA,
-            ]));
-        }
-        python
-    })
-}
+use tests::zeep::{python as zeep_python, run};
 
 async fn start_mock() -> (ServerHandle, MockNetServer, String) {
     let mock = MockNetServer::new();
@@ -138,18 +94,7 @@ async fn zeep_gets_the_client_fault_for_a_negative_login_id() {
 
 /// Runs `tests/interop/wsdl_tool.py` with `args` and parses the JSON it prints.
 async fn wsdl_tool(args: &[&str]) -> serde_json::Value {
-    let python = zeep_python().to_path_buf();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop/wsdl_tool.py");
-    let mut command = Command::new(python);
-    command.arg(script).args(args);
-    let output = tokio::time::timeout(
-        Duration::from_secs(120),
-        tokio::task::spawn_blocking(move || run(&mut command)),
-    )
-    .await
-    .expect("wsdl_tool.py did not finish within 120 s")
-    .expect("wsdl_tool task");
-    serde_json::from_slice(&output.stdout).expect("one JSON document")
+    tests::zeep::script("wsdl_tool.py", args, Duration::from_secs(120)).await
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

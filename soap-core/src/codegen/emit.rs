@@ -94,7 +94,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
         #[allow(unused_imports)]
         use #krate::{soap_headers, soap_service, soap_type, Failure, Fault, Nillable};
         #[allow(unused_imports)]
-        use #krate::xsd::{ArrayOf, Dictionary, FlagSet};
+        use #krate::xsd::{ArrayOf, Dictionary, FlagSet, Scalar};
         #[allow(unused_imports)]
         use #krate::nil::NillableStruct;
         #(#services)*
@@ -116,9 +116,10 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     out.push_str(
         ". Regenerate it rather than edit it:\n//! `soap-codegen --check` fails when it no longer matches the WSDL.\n",
     );
+    out.push_str("//!\n//! It needs `yaserde` (with its `derive` feature) beside soap-core: the operations' messages derive through it");
     if !features.is_empty() {
         out.push_str(&format!(
-            "//!\n//! It needs soap-core's features {}.\n",
+            ", and soap-core's features {}",
             features
                 .iter()
                 .map(|f| format!("`{f}`"))
@@ -126,6 +127,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
                 .join(", ")
         ));
     }
+    out.push_str(".\n");
     out.push('\n');
     out.push_str(&spaced(&prettyplease::unparse(&file)));
     Ok(out)
@@ -134,10 +136,12 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
 /// A Rust type a schema type becomes.
 #[derive(Debug, Clone)]
 enum Mapped {
-    /// A primitive (`String`, `i32`, `time::PrimitiveDateTime`); `reference` as .NET sees it.
+    /// A primitive (`String`, `i32`, `xsd::DateTime`); `reference` as .NET sees it; `foreign`
+    /// when it is another crate's type, which an operation's message holds in `xsd::Scalar`.
     Primitive {
         tokens: TokenStream,
         reference: bool,
+        foreign: bool,
     },
     /// A generated struct or newtype (a .NET class: a reference type).
     Struct(Ident),
@@ -229,6 +233,7 @@ impl<'a> Generator<'a> {
             "Fault",
             "Nillable",
             "NillableStruct",
+            "Scalar",
             "ArrayOf",
             "Dictionary",
             "FlagSet",
@@ -540,6 +545,7 @@ impl<'a> Generator<'a> {
                 ElementType::Anonymous(_) => Mapped::Primitive {
                     tokens: TokenStream::new(),
                     reference: false,
+                    foreign: false,
                 },
             };
             match detail {
@@ -690,7 +696,8 @@ impl<'a> Generator<'a> {
                     "unsignedLong" => (quote!(u64), false, None),
                     "float" => (quote!(f32), false, None),
                     "double" => (quote!(f64), false, None),
-                    "dateTime" => (quote!(#k::time::PrimitiveDateTime), false, Some("time")),
+                    // Lossless: WCF writes all three forms (no zone, `Z`, `+01:00`).
+                    "dateTime" => (quote!(#k::xsd::DateTime), false, Some("time")),
                     "date" => (quote!(#k::time::Date), false, Some("time")),
                     "decimal" => (
                         quote!(#k::rust_decimal::Decimal),
@@ -724,7 +731,16 @@ impl<'a> Generator<'a> {
         if let Some(f) = feature {
             self.features.insert(f);
         }
-        Ok(Some(Mapped::Primitive { tokens, reference }))
+        // The other crates' types: what is not std and not soap-core's own.
+        let foreign = matches!(
+            (ty.namespace.as_str(), ty.local.as_str()),
+            (XS, "date" | "decimal") | (SER, "guid" | "duration")
+        );
+        Ok(Some(Mapped::Primitive {
+            tokens,
+            reference,
+            foreign,
+        }))
     }
 
     /// How a named type is classified.
@@ -806,6 +822,12 @@ impl<'a> Generator<'a> {
         let mapped = self.mapped(name)?;
         let repeated = !matches!(m.max_occurs, MaxOccurs::Bounded(0 | 1));
         let mut ty = mapped.tokens();
+        if let (None, false, Mapped::Primitive { foreign: true, .. }) = (owner, m.nillable, &mapped)
+        {
+            // yaserde's traits cannot be implemented for another crate's type: an operation's
+            // message holds it in soap-core's `Scalar` (`Nillable` serves when it is nillable).
+            ty = quote!(Scalar<#ty>);
+        }
         if !repeated && matches!(mapped, Mapped::Struct(_)) {
             if let Some(owner) = owner {
                 if self.contains(name, owner) {

@@ -432,9 +432,10 @@ impl ServiceDescription {
             Response::Members(members) => wrapper(schemas, info.response_element, members),
             Response::Type(ty) => {
                 (ty.define)(schemas);
+                let named = (ty.shape)().ty;
                 ElementDecl {
                     name: info.response_element.to_string(),
-                    ty: ElementType::Named((ty.shape)().ty),
+                    ty: inline_response_type(schemas, &named, info.response_element),
                     nillable: false,
                 }
             }
@@ -554,6 +555,28 @@ fn io_messages(defs: &mut Definitions, name: &str, body: QName, blocks: &[QName]
         name: Some(name.to_string()),
         headers,
     }
+}
+
+/// A `result_fields` response element's type: the members of `named` in place, as WCF writes a
+/// wrapper with several outputs (`<AuthenticateResponse>` with `Response`, `Credentials`, …).
+/// When the type is named after the element (what `soap-codegen` generates), its definition and
+/// WCF's same-named global element give way to the wrapper; a type of another name stays, and
+/// the wrapper refers to it.
+fn inline_response_type(schemas: &mut Schemas, named: &QName, element: &str) -> ElementType {
+    if named.local != element {
+        return ElementType::Named(named.clone());
+    }
+    let schema = schemas.schema_mut(&named.namespace);
+    let Some(at) = schema.types.iter().position(|t| t.name == named.local) else {
+        return ElementType::Named(named.clone());
+    };
+    let TypeKind::Complex(complex) = &schema.types[at].kind else {
+        return ElementType::Named(named.clone());
+    };
+    let complex = complex.clone();
+    schema.types.remove(at);
+    schema.elements.retain(|e| e.name != element);
+    ElementType::Anonymous(Box::new(complex))
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ pub mod codegen;
 mod dictionary;
 mod flags;
 mod primitives;
+mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
@@ -57,6 +58,9 @@ pub use dictionary::Dictionary;
 pub use flags::FlagSet;
 #[cfg(feature = "base64")]
 pub use primitives::Base64Binary;
+#[cfg(feature = "time")]
+pub use primitives::DateTime;
+pub use scalar::Scalar;
 
 /// A value written as one element: its content and how it is read back.
 ///

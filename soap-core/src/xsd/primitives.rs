@@ -40,6 +40,25 @@ macro_rules! scalar_type {
     };
 }
 
+/// yaserde's traits for a scalar type of this crate, so that it can be an operation's parameter
+/// or result (a message member) as well as a `#[soap_type]` member.
+macro_rules! local_yaserde {
+    ($t:ty, $default_name:literal) => {
+        impl yaserde::YaSerialize for $t {
+            fn serialize<W: Write>(&self, writer: &mut Serializer<W>) -> yaserde::Result<()> {
+                codegen::serialize_scalar(self, &self.to_xsd(), $default_name, writer)
+            }
+            crate::xmlio::no_attributes!();
+        }
+
+        impl yaserde::YaDeserialize for $t {
+            fn deserialize<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+                codegen::read_scalar(reader)
+            }
+        }
+    };
+}
+
 #[cfg(feature = "uuid")]
 mod guid {
     use super::*;
@@ -117,9 +136,12 @@ mod binary {
         }
     }
     scalar_type!(Base64Binary, XS, "xs", "base64Binary");
+    local_yaserde!(Base64Binary, "xs:base64Binary");
 }
 #[cfg(feature = "base64")]
 pub use binary::Base64Binary;
+#[cfg(feature = "time")]
+pub use dates::DateTime;
 
 #[cfg(feature = "time")]
 mod dates {
@@ -127,7 +149,7 @@ mod dates {
 
     use time::format_description::well_known::Rfc3339;
     use time::format_description::OwnedFormatItem;
-    use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime};
+    use time::{Date, Duration, OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
     use super::*;
 
@@ -199,6 +221,124 @@ mod dates {
         }
     }
     scalar_type!(PrimitiveDateTime, XS, "xs", "dateTime");
+
+    /// `xs:dateTime` as WCF writes it, losing nothing: the date and time, and the time zone
+    /// when there is one. .NET's three `DateTimeKind`s are the three forms: `Unspecified`
+    /// (`2026-12-03T10:30:00`), `Utc` (`…Z`) and `Local` (`…+01:00`). What `soap-codegen`
+    /// maps `xs:dateTime` to; `PrimitiveDateTime` and `OffsetDateTime` each read one form only.
+    ///
+    /// ```
+    /// use soap_core::nil::XsdScalar;
+    /// use soap_core::xsd::DateTime;
+    /// for text in ["2026-12-03T10:30:00", "2026-12-03T10:30:00.25Z", "2026-12-03T10:30:00-05:00"] {
+    ///     assert_eq!(DateTime::parse_xsd(text).unwrap().to_xsd(), text);
+    /// }
+    /// assert!(DateTime::parse_xsd("2026-12-03T10:30:00").unwrap().offset.is_none());
+    /// // .NET's DateTime.MinValue, what WCF sends for a default DateTime.
+    /// assert_eq!(DateTime::default().to_xsd(), "0001-01-01T00:00:00");
+    /// ```
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub struct DateTime {
+        /// The date and time as written.
+        pub local: PrimitiveDateTime,
+        /// The time zone written after it (`Z` is UTC), if any.
+        pub offset: Option<UtcOffset>,
+    }
+
+    impl DateTime {
+        /// The instant, when the value says which one it is (it has a time zone).
+        pub fn instant(&self) -> Option<OffsetDateTime> {
+            self.offset.map(|offset| self.local.assume_offset(offset))
+        }
+    }
+
+    /// `0001-01-01T00:00:00`: .NET's `DateTime.MinValue`, what a default `DateTime` is on the
+    /// wire.
+    impl Default for DateTime {
+        fn default() -> Self {
+            DateTime {
+                local: PrimitiveDateTime::new(
+                    Date::MIN.replace_year(1).unwrap_or(Date::MIN),
+                    time::Time::MIDNIGHT,
+                ),
+                offset: None,
+            }
+        }
+    }
+
+    impl From<PrimitiveDateTime> for DateTime {
+        fn from(local: PrimitiveDateTime) -> Self {
+            DateTime {
+                local,
+                offset: None,
+            }
+        }
+    }
+
+    impl From<OffsetDateTime> for DateTime {
+        fn from(instant: OffsetDateTime) -> Self {
+            DateTime {
+                local: PrimitiveDateTime::new(instant.date(), instant.time()),
+                offset: Some(instant.offset()),
+            }
+        }
+    }
+
+    impl XsdScalar for DateTime {
+        fn parse_xsd(text: &str) -> Result<Self, String> {
+            let collapsed = collapse(text);
+            let invalid = || format!("{collapsed:?} is not a valid xs:dateTime");
+            let (local, offset) = match collapsed.strip_suffix('Z') {
+                Some(local) => (local, Some(UtcOffset::UTC)),
+                None => match split_offset(collapsed) {
+                    Some((local, offset)) => (local, Some(offset)),
+                    None => (collapsed, None),
+                },
+            };
+            let local = PrimitiveDateTime::parse(local, local_format())
+                .map_err(|e| format!("{}: {e}", invalid()))?;
+            Ok(DateTime { local, offset })
+        }
+        fn to_xsd(&self) -> String {
+            let mut text = self.local.to_xsd();
+            match self.offset {
+                None => {}
+                Some(offset) if offset.is_utc() => text.push('Z'),
+                Some(offset) => {
+                    let (h, m, _) = offset.as_hms();
+                    let sign = if offset.is_negative() { '-' } else { '+' };
+                    text.push_str(&format!(
+                        "{sign}{:02}:{:02}",
+                        h.unsigned_abs(),
+                        m.unsigned_abs()
+                    ));
+                }
+            }
+            text
+        }
+    }
+    scalar_type!(DateTime, XS, "xs", "dateTime");
+    local_yaserde!(DateTime, "xs:dateTime");
+
+    /// `+01:00` / `-05:30` at the end of a date and time: the text before it, and the offset.
+    fn split_offset(text: &str) -> Option<(&str, UtcOffset)> {
+        let at = text.len().checked_sub(6)?;
+        let (local, zone) = (text.get(..at)?, text.get(at..)?);
+        let bytes = zone.as_bytes();
+        let sign = match bytes[0] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        if !local.contains('T') || bytes[3] != b':' {
+            return None;
+        }
+        let hours: i8 = zone.get(1..3)?.parse().ok()?;
+        let minutes: i8 = zone.get(4..6)?.parse().ok()?;
+        UtcOffset::from_hms(sign * hours, sign * minutes, 0)
+            .ok()
+            .map(|offset| (local, offset))
+    }
 
     /// `xs:date`, without a time zone.
     impl XsdScalar for Date {

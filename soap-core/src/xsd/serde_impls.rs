@@ -66,6 +66,22 @@ impl<'de> Deserialize<'de> for super::Base64Binary {
     }
 }
 
+/// `xs:dateTime`'s text, zone and all.
+#[cfg(feature = "time")]
+impl Serialize for super::DateTime {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&crate::nil::XsdScalar::to_xsd(self))
+    }
+}
+
+#[cfg(feature = "time")]
+impl<'de> Deserialize<'de> for super::DateTime {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        crate::nil::XsdScalar::parse_xsd(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(all(test, feature = "derive"))]
 mod tests {
     use crate::xsd::{ArrayOf, FlagSet};
