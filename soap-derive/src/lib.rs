@@ -188,6 +188,7 @@ use crate::ctxt::Ctxt;
 /// | `response_headers = Type` | the `#[soap_headers]` set every response carries | `()` |
 /// | `result = "Name"` | the element of each return value | `{Op}Result`, as WCF |
 /// | `prefix = "p"` | the prefix the messages are written with | `tns` |
+/// | `wcf_members` | WCF's wrapper convention: a parameter or result of a plain type `T` (not `Option`, `Nillable`, `Vec`) is `minOccurs="0"`, and `nillable` when .NET sees a reference type (strings, classes, arrays); absent or nil reads as `T::default()`, nil on a value type is a Client fault. `T` must implement `XsdValue` and `Default`. What `soap-codegen` writes for WCF contracts | off: a plain type is required and not nillable |
 /// | `crate = "path"` | where soap-core is, when renamed or re-exported | `::soap_core` |
 ///
 /// On each method, `#[soap_operation(...)]` (read and removed by `#[soap_service]`):

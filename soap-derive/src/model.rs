@@ -164,6 +164,9 @@ pub(crate) struct Member {
     /// Whether the member accepts `xsi:nil` (its type is `Nillable`/`NillableStruct`, or an
     /// `Option` of one).
     pub(crate) nillable: bool,
+    /// WCF's wrapper convention (`wcf_members`) on a plain type: the message holds
+    /// `Option<Lenient<T>>`, absent or nil reading as `T::default()`.
+    pub(crate) lenient: bool,
 }
 
 /// A `Vec<T>` member, sent WCF-style: one member element holding one item element per value.

@@ -23,6 +23,7 @@ pub(crate) const SERVICE_KEYS: &[&str] = &[
     "request_headers",
     "response_headers",
     "result",
+    "wcf_members",
     "crate",
 ];
 pub(crate) const OPERATION_KEYS: &[&str] = &[
@@ -54,6 +55,7 @@ struct ServiceArgs {
     request_headers: Option<Type>,
     response_headers: Option<Type>,
     result: Option<Sp<String>>,
+    wcf_members: Option<Span>,
     krate: Option<syn::Path>,
 }
 
@@ -92,6 +94,10 @@ pub(crate) fn service(cx: &Ctxt, args: TokenStream, item: &mut syn::ItemTrait) -
             Some("request_headers") => a.request_headers = Some(attr::ty(&meta)?),
             Some("response_headers") => a.response_headers = Some(attr::ty(&meta)?),
             Some("result") => a.result = attr::ncname(cx, &meta, "result")?,
+            Some("wcf_members") => {
+                attr::flag(cx, &meta, "wcf_members")?;
+                a.wcf_members = Some(meta.path.span());
+            }
             Some("crate") => a.krate = attr::crate_path(cx, &meta)?,
             _ => {}
         }
@@ -132,7 +138,10 @@ pub(crate) fn service(cx: &Ctxt, args: TokenStream, item: &mut syn::ItemTrait) -
     let mut ops = Vec::new();
     for trait_item in &mut item.items {
         if let TraitItem::Fn(method) = trait_item {
-            if let Some(op) = operation(cx, &name, &ns, a.result.as_ref(), method) {
+            if let Some(mut op) = operation(cx, &name, &ns, a.result.as_ref(), method) {
+                if a.wcf_members.is_some() {
+                    wcf_members(&mut op);
+                }
                 for uri in std::iter::once(&op.ns).chain(op.arrays().map(|arr| &arr.item_ns)) {
                     allocate(&mut namespaces, uri);
                 }
@@ -171,6 +180,24 @@ fn allocate(namespaces: &mut Vec<(String, String)>, uri: &str) {
         n += 1;
     };
     namespaces.push((prefix, uri.to_string()));
+}
+
+/// WCF's wrapper convention (`wcf_members`): every member whose type is plain (not an `Option`,
+/// `Nillable`, `Vec` or array) is read leniently, absent or nil giving its `Default`.
+fn wcf_members(op: &mut OperationDef) {
+    let plain = |m: &Member| {
+        m.array.is_none()
+            && !m.nillable
+            && !matches!(types::shape(&m.ty), Shape::Option(_) | Shape::Vec(_))
+    };
+    for param in &mut op.params {
+        if let ParamKind::Body(m) = &mut param.kind {
+            m.lenient = plain(m);
+        }
+    }
+    if let Output::Member(m) = &mut op.output {
+        m.lenient = plain(m);
+    }
 }
 
 /// `#[soap_operation(...)]` arguments.
@@ -581,6 +608,7 @@ fn member(
         ty: ty.clone(),
         nillable: types::is_nillable(ty),
         array,
+        lenient: false,
     })
 }
 

@@ -15,7 +15,6 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use soap_core::context;
-use soap_core::nil::NillableStruct;
 use soap_core::xsd::ArrayOf;
 use soap_core::{Fault, Nillable};
 use tests::generated::services86_customer_service as cs;
@@ -69,17 +68,13 @@ impl Principal {
 }
 
 impl principal::SoPrincipal for Principal {
-    async fn get_system_info(
-        &self,
-    ) -> Result<Option<NillableStruct<principal::SoSystemInfoCarrier>>, Fault> {
+    async fn get_system_info(&self) -> Result<principal::SoSystemInfoCarrier, Fault> {
         self.begin();
-        Ok(Some(NillableStruct::Value(
-            principal::SoSystemInfoCarrier {
-                branch_name: Some(Nillable::Value("soap-rs".into())),
-                database_version: Some(42),
-                ..Default::default()
-            },
-        )))
+        Ok(principal::SoSystemInfoCarrier {
+            branch_name: Some(Nillable::Value("soap-rs".into())),
+            database_version: Some(42),
+            ..Default::default()
+        })
     }
 
     async fn authenticate_implicit(&self) -> Result<principal::AuthenticateResponse, Fault> {
@@ -89,11 +84,11 @@ impl principal::SoPrincipal for Principal {
 
     async fn authenticate_username_password(
         &self,
-        user_name: Option<Nillable<String>>,
-        password: Option<Nillable<String>>,
+        user_name: String,
+        password: String,
     ) -> Result<principal::AuthenticateResponse, Fault> {
         self.begin();
-        if text(&user_name) != Some("ada") || text(&password) != Some("secret") {
+        if user_name != "ada" || password != "secret" {
             return Ok(Self::refused());
         }
         Ok(principal::AuthenticateResponse {
@@ -107,7 +102,7 @@ impl principal::SoPrincipal for Principal {
 
     async fn authenticate_generic(
         &self,
-        _data: Option<NillableStruct<principal::AuthenticationGenericData>>,
+        _data: principal::AuthenticationGenericData,
     ) -> Result<principal::AuthenticateResponse, Fault> {
         self.begin();
         Ok(Self::refused())
@@ -115,7 +110,7 @@ impl principal::SoPrincipal for Principal {
 
     async fn authenticate_with_access_token(
         &self,
-        _token: Option<Nillable<String>>,
+        _token: String,
     ) -> Result<principal::AuthenticateResponse, Fault> {
         self.begin();
         Ok(Self::refused())
@@ -192,170 +187,139 @@ impl Desk {
 }
 
 impl cs::CustomerService for Desk {
-    async fn create_default_sms_config(
-        &self,
-    ) -> Result<Option<NillableStruct<cs::SmsConfig>>, Fault> {
+    async fn create_default_sms_config(&self) -> Result<cs::SmsConfig, Fault> {
         self.begin();
-        Ok(None)
+        Ok(cs::SmsConfig::default())
     }
 
-    async fn save_sms_config(
-        &self,
-        config: Option<NillableStruct<cs::SmsConfig>>,
-    ) -> Result<Option<NillableStruct<cs::SmsConfig>>, Fault> {
+    async fn save_sms_config(&self, config: cs::SmsConfig) -> Result<cs::SmsConfig, Fault> {
         self.begin();
         Ok(config)
     }
 
-    async fn get_program_url(
-        &self,
-        program_name: Option<Nillable<String>>,
-        external: Option<bool>,
-    ) -> Result<Option<Nillable<String>>, Fault> {
+    async fn get_program_url(&self, program_name: String, external: bool) -> Result<String, Fault> {
         self.begin();
-        let name = text(&program_name).unwrap_or("");
-        let host = if external == Some(true) {
+        let host = if external {
             "https://crm.example.com"
         } else {
             "http://crm.internal"
         };
-        Ok(Some(Nillable::Value(format!("{host}/{name}"))))
+        Ok(format!("{host}/{program_name}"))
     }
 
     async fn create_ticket_from_mail_data(
         &self,
-        _mailbox_id: Option<i32>,
-        _data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<cs::TicketInfo>>, Fault> {
+        _mailbox_id: i32,
+        _data: String,
+    ) -> Result<cs::TicketInfo, Fault> {
         self.begin();
-        Ok(None)
+        Ok(cs::TicketInfo::default())
     }
 
     async fn add_message_from_mail_data(
         &self,
-        _ticket_id: Option<i32>,
-        _data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<cs::TicketInfo>>, Fault> {
+        _ticket_id: i32,
+        _data: String,
+    ) -> Result<cs::TicketInfo, Fault> {
         self.begin();
-        Ok(None)
+        Ok(cs::TicketInfo::default())
     }
 
     async fn find_tickets_by_title_or_id(
         &self,
-        title_or_id: Option<Nillable<String>>,
-        max_rows: Option<i32>,
-    ) -> Result<Option<NillableStruct<ArrayOf<cs::TicketInfo>>>, Fault> {
+        title_or_id: String,
+        max_rows: i32,
+    ) -> Result<ArrayOf<cs::TicketInfo>, Fault> {
         self.begin();
-        let wanted = text(&title_or_id).unwrap_or("").to_lowercase();
-        let found: ArrayOf<cs::TicketInfo> = [
+        let wanted = title_or_id.to_lowercase();
+        Ok([
             Desk::ticket(1, "Engine stalls"),
             Desk::ticket(2, "Invoice missing"),
             Desk::ticket(3, "Engine overheats"),
         ]
         .into_iter()
         .filter(|t| text(&t.title).is_some_and(|s| s.to_lowercase().contains(&wanted)))
-        .take(usize::try_from(max_rows.unwrap_or(0)).unwrap_or(0))
-        .collect();
-        Ok(Some(NillableStruct::Value(found)))
+        .take(usize::try_from(max_rows).unwrap_or(0))
+        .collect())
     }
 
-    async fn get_mailboxes(&self) -> Result<Option<NillableStruct<ArrayOf<cs::Mailbox>>>, Fault> {
+    async fn get_mailboxes(&self) -> Result<ArrayOf<cs::Mailbox>, Fault> {
         self.begin();
-        Ok(None)
+        Ok(ArrayOf::default())
     }
 
-    async fn create_session(
-        &self,
-        remote_ip: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<cs::CsSessionKey>>, Fault> {
+    async fn create_session(&self, remote_ip: String) -> Result<cs::CsSessionKey, Fault> {
         self.begin();
         let mut sessions = self.sessions.lock().unwrap();
         let login_id = i32::try_from(sessions.len()).unwrap_or(i32::MAX) + 7;
-        let key = format!("key-{}-{login_id}", text(&remote_ip).unwrap_or("unknown"));
+        let key = format!("key-{remote_ip}-{login_id}");
         sessions.insert(key.clone(), login_id);
-        Ok(Some(NillableStruct::Value(cs::CsSessionKey {
+        Ok(cs::CsSessionKey {
             key: Some(Nillable::Value(key)),
             login_id: Some(login_id),
             ..Default::default()
-        })))
+        })
     }
 
-    async fn remove_session(&self, login_id: Option<i32>) -> Result<(), Fault> {
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault> {
         self.begin();
         self.sessions
             .lock()
             .unwrap()
-            .retain(|_, id| Some(*id) != login_id);
+            .retain(|_, id| *id != login_id);
         Ok(())
     }
 
-    async fn session_is_valid(
-        &self,
-        cs_session_key: Option<Nillable<String>>,
-    ) -> Result<Option<bool>, Fault> {
+    async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault> {
         self.begin();
-        let key = text(&cs_session_key).unwrap_or("");
-        Ok(Some(self.sessions.lock().unwrap().contains_key(key)))
+        Ok(self.sessions.lock().unwrap().contains_key(&cs_session_key))
     }
 
-    async fn has_chat_notify(&self) -> Result<Option<bool>, Fault> {
+    async fn has_chat_notify(&self) -> Result<bool, Fault> {
         self.begin();
-        Ok(Some(false))
+        Ok(false)
     }
 
-    async fn check_symmetric_encryption(
-        &self,
-        _encrypted: Option<Nillable<String>>,
-    ) -> Result<Option<Nillable<String>>, Fault> {
+    async fn check_symmetric_encryption(&self, _encrypted: String) -> Result<String, Fault> {
         self.begin();
-        Ok(None)
+        Ok(String::new())
     }
 
     async fn update_feature_toggles(
         &self,
-        _toggles: Option<NillableStruct<ArrayOf<cs::CsFeatureToggle>>>,
+        _toggles: ArrayOf<cs::CsFeatureToggle>,
     ) -> Result<(), Fault> {
         self.begin();
         Ok(())
     }
 
-    async fn event_handler_exists(
-        &self,
-        _kind: Option<cs::EventHandlerType>,
-    ) -> Result<Option<bool>, Fault> {
+    async fn event_handler_exists(&self, _kind: cs::EventHandlerType) -> Result<bool, Fault> {
         self.begin();
-        Ok(Some(false))
+        Ok(false)
     }
 
     async fn get_statistics(
         &self,
-        _functions: Option<NillableStruct<ArrayOf<cs::StatusScreenPanelType>>>,
-    ) -> Result<Option<NillableStruct<ArrayOf<cs::StatisticsDataSet>>>, Fault> {
+        _functions: ArrayOf<cs::StatusScreenPanelType>,
+    ) -> Result<ArrayOf<cs::StatisticsDataSet>, Fault> {
         self.begin();
-        Ok(None)
+        Ok(ArrayOf::default())
     }
 
-    async fn get_sms_config(&self) -> Result<Option<NillableStruct<cs::SmsConfig>>, Fault> {
+    async fn get_sms_config(&self) -> Result<cs::SmsConfig, Fault> {
         self.begin();
-        Ok(None)
+        Ok(cs::SmsConfig::default())
     }
 
-    async fn delete_chat_sessions(
-        &self,
-        ids: Option<NillableStruct<ArrayOf<i32>>>,
-    ) -> Result<(), Fault> {
+    async fn delete_chat_sessions(&self, ids: ArrayOf<i32>) -> Result<(), Fault> {
         self.begin();
-        if let Some(NillableStruct::Value(ids)) = ids {
-            self.deleted_chats.lock().unwrap().extend(ids.0);
-        }
+        self.deleted_chats.lock().unwrap().extend(ids.0);
         Ok(())
     }
 
-    async fn chat_sessions_for_user(
-        &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<cs::ChatSession>>>, Fault> {
+    async fn chat_sessions_for_user(&self) -> Result<ArrayOf<cs::ChatSession>, Fault> {
         self.begin();
-        Ok(None)
+        Ok(ArrayOf::default())
     }
 }
 

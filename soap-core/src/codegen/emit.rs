@@ -211,6 +211,8 @@ struct Generator<'a> {
     reached: BTreeSet<QName>,
     /// The soap-core features the output needs.
     features: BTreeSet<&'static str>,
+    /// Whether the service being generated follows WCF's wrapper convention.
+    wcf: bool,
     /// Memo of [`Generator::inline_closure`].
     inline: HashMap<QName, BTreeSet<QName>>,
     /// Header sets: the list of blocks → (name, service namespace).
@@ -256,6 +258,7 @@ impl<'a> Generator<'a> {
             reached: BTreeSet::new(),
             features: BTreeSet::new(),
             inline: HashMap::new(),
+            wcf: false,
             header_sets: Vec::new(),
         }
     }
@@ -468,6 +471,7 @@ impl<'a> Generator<'a> {
         let response_headers = self.header_set(response_blocks, &service, "Response");
 
         // The result element most operations use becomes the service's `result`.
+        self.wcf = self.wcf_convention(&plans)?;
         let mut results: BTreeMap<String, usize> = BTreeMap::new();
         let mut ops = Vec::new();
         for (bop, op) in &plans {
@@ -508,6 +512,9 @@ impl<'a> Generator<'a> {
         }
         if let Some(r) = &common_result {
             args.push(quote!(result = #r));
+        }
+        if self.wcf {
+            args.push(quote!(wcf_members));
         }
         Ok(quote! {
             #doc
@@ -571,7 +578,7 @@ impl<'a> Generator<'a> {
 
         let mut params = Vec::new();
         for m in request_members {
-            let ty = self.member_type(m, None)?;
+            let ty = self.message_member_type(m)?;
             let ident = field_ident(&m.name);
             let rename = (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone());
             params.push((ident, ty, rename));
@@ -581,7 +588,7 @@ impl<'a> Generator<'a> {
             [] => (None, Output::Unit),
             [m] => (
                 Some(m.name.clone()),
-                Output::One(self.member_type(m, None)?),
+                Output::One(self.message_member_type(m)?),
             ),
             several => {
                 // Operations sharing a response element (NetServer's four `Authenticate…`
@@ -625,6 +632,56 @@ impl<'a> Generator<'a> {
             output,
             fault: faults.pop(),
         })
+    }
+
+    /// Whether the service's wrappers follow WCF's convention, which `wcf_members` expresses:
+    /// every single member optional, nillable exactly when .NET sees a reference type. Then
+    /// those members are plain Rust types (`login_id: i32`, not `Option<i32>`), absent or nil
+    /// reading as the type's default as it does in WCF. No member may be required: under
+    /// `wcf_members` a plain type means optional.
+    fn wcf_convention(&mut self, plans: &[(&BindingOperation, &Operation)]) -> Result<bool, Error> {
+        let mut conventional = false;
+        for (_, op) in plans {
+            let mut members: Vec<&Member> = Vec::new();
+            let request = self.body_element(&op.input.message, &op.name)?;
+            members.extend(self.wrapper_members(&request, &op.name)?);
+            if let Some(output) = &op.output {
+                let response = self.body_element(&output.message, &op.name)?;
+                if let [m] = self.wrapper_members(&response, &op.name)? {
+                    members.push(m);
+                }
+            }
+            for m in members {
+                if self.is_wcf_member(m) {
+                    conventional = true;
+                } else if m.min_occurs > 0 && m.max_occurs == MaxOccurs::Bounded(1) {
+                    return Ok(false);
+                }
+            }
+        }
+        Ok(conventional)
+    }
+
+    /// A wrapper member as WCF writes one: optional, single, nillable exactly for a reference
+    /// type (and of a type with a default, which a plain `xs:date` lacks).
+    fn is_wcf_member(&self, m: &Member) -> bool {
+        let ElementType::Named(ty) = &m.ty else {
+            return false;
+        };
+        m.min_occurs == 0
+            && m.max_occurs == MaxOccurs::Bounded(1)
+            && m.nillable == self.is_reference(ty)
+            && !(ty.namespace == XS && ty.local == "date")
+    }
+
+    /// The Rust type of an operation's parameter or result: plain under WCF's convention.
+    fn message_member_type(&mut self, m: &Member) -> Result<TokenStream, Error> {
+        if self.wcf && self.is_wcf_member(m) {
+            if let ElementType::Named(ty) = &m.ty {
+                return Ok(self.mapped(ty)?.tokens());
+            }
+        }
+        self.member_type(m, None)
     }
 
     /// The members of an operation's wrapper element (document/literal wrapped).
@@ -1005,12 +1062,14 @@ impl<'a> Generator<'a> {
                             quote!()
                         };
                     let vdoc = doc_attrs(&format!("`{}`", v.name));
-                    variants.push(quote! { #vdoc #rename #vident #discriminant });
+                    // The first value is the default, as .NET's zero value usually is.
+                    let default = (position == 0).then(|| quote!(#[default]));
+                    variants.push(quote! { #vdoc #default #rename #vident #discriminant });
                 }
                 Ok(Some(quote! {
                     #doc
                     #[soap_type(#(#args),*)]
-                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+                    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
                     pub enum #ident { #(#variants),* }
                 }))
             }

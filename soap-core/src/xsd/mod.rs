@@ -47,6 +47,7 @@ mod array;
 pub mod codegen;
 mod dictionary;
 mod flags;
+mod lenient;
 mod primitives;
 mod scalar;
 #[cfg(feature = "serde")]
@@ -56,6 +57,8 @@ pub use array::ArrayOf;
 pub use codegen::{read_scalar, write_scalar};
 pub use dictionary::Dictionary;
 pub use flags::FlagSet;
+#[doc(hidden)]
+pub use lenient::Lenient;
 #[cfg(feature = "base64")]
 pub use primitives::Base64Binary;
 #[cfg(feature = "time")]

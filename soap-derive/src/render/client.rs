@@ -143,6 +143,7 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
     let fields = op.body_members().map(|(p, m)| {
         let (field, ident) = (&m.field, &p.ident);
         match &m.array {
+            None if m.lenient => quote!(#field: #rt::Lenient::some(#ident)),
             None => quote!(#field: #ident),
             Some(a) if a.optional => {
                 let w = &a.wrapper;
@@ -172,6 +173,9 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         Output::Unit => quote!(|_| ()),
         Output::Fields(_) => quote!(|message: #module::#resp_ty| message.0),
         Output::Member(m) => match &m.array {
+            None if m.lenient => {
+                quote!(|message: #module::#resp_ty| #rt::Lenient::take(message.result))
+            }
             None => quote!(|message: #module::#resp_ty| message.result),
             Some(a) if a.optional => {
                 quote!(|message: #module::#resp_ty| ::core::option::Option::map(message.result, |a| a.items))

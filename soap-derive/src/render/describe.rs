@@ -166,6 +166,12 @@ fn operation(op: &OperationDef, rt: &Rt, bounds: &mut Vec<TokenStream>) -> Token
 fn member(m: &crate::model::Member, rt: &Rt, bounds: &mut Vec<TokenStream>) -> TokenStream {
     let element = &m.element;
     match &m.array {
+        None if m.lenient => {
+            let ty = &m.ty;
+            bounds.push(bound(ty, rt));
+            bounds.push(quote_spanned!(ty.span()=> for<'__soap> #ty: #rt::XsdValue));
+            quote!(of::<#rt::Lenient<#ty>>(#element))
+        }
         None => {
             let ty = &m.ty;
             bounds.push(bound(ty, rt));

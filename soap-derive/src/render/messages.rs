@@ -123,10 +123,10 @@ fn anchor<'a>(types: impl IntoIterator<Item = &'a syn::Type>, fallback: Span) ->
 }
 
 /// A message struct field: `#[yaserde(rename, prefix)] pub field: Type`.
-fn field(def: &ServiceDef, op: &OperationDef, m: &Member) -> TokenStream {
+fn field(def: &ServiceDef, op: &OperationDef, m: &Member, rt: &Rt) -> TokenStream {
     let (f, element) = (&m.field, &m.element);
     let prefix = def.prefix_of(&op.ns);
-    let ty = field_type(m);
+    let ty = field_type(m, rt);
     let text = doc(&format!("`<{element}>`."));
     quote! {
         #text
@@ -135,9 +135,14 @@ fn field(def: &ServiceDef, op: &OperationDef, m: &Member) -> TokenStream {
     }
 }
 
-/// The type of a member's field in the message: the user's type, or its array wrapper.
-pub(super) fn field_type(m: &Member) -> TokenStream {
+/// The type of a member's field in the message: the user's type, its array wrapper, or (WCF's
+/// convention) the plain type read leniently.
+pub(super) fn field_type(m: &Member, rt: &Rt) -> TokenStream {
     match &m.array {
+        None if m.lenient => {
+            let ty = &m.ty;
+            quote!(::core::option::Option<#rt::Lenient<#ty>>)
+        }
         None => {
             let ty = &m.ty;
             quote!(#ty)
@@ -166,7 +171,15 @@ fn soap_message_impl(
     let members = members.iter().map(|m| {
         let field = m.field.to_string();
         let field = field.strip_prefix("r#").unwrap_or(&field).to_string();
-        let (element, nillable) = (&m.element, m.nillable);
+        let element = &m.element;
+        let nillable = if m.lenient {
+            // WCF's convention: nil is allowed where .NET sees a reference type.
+            let ty = &m.ty;
+            quote!(<#ty as #rt::XsdValue>::REFERENCE)
+        } else {
+            let nillable = m.nillable;
+            quote!(#nillable)
+        };
         quote!(#rt::Member { field: #field, element: #element, nillable: #nillable })
     });
     let headers = namespaces_const(headers.iter().copied());
@@ -189,7 +202,7 @@ fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
     let prefix = def.prefix_of(&op.ns);
     let element = &op.request;
     let yns = yaserde_namespaces(namespaces.iter().copied());
-    let fields = members.iter().map(|m| field(def, op, m));
+    let fields = members.iter().map(|m| field(def, op, m, rt));
     let headers: Vec<(&str, &str)> = op
         .header_params()
         .map(|(_, h)| (op.ns.as_str(), h.element.as_str()))
@@ -281,7 +294,7 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             };
             let namespaces = message_namespaces(def, op, &members);
             let yns = yaserde_namespaces(namespaces.iter().copied());
-            let fields = members.iter().map(|m| field(def, op, m));
+            let fields = members.iter().map(|m| field(def, op, m, rt));
             let message = soap_message_impl(rt, &ty, &op.ns, element, &namespaces, &members, &[]);
             let debug = debug_impl(
                 rt,

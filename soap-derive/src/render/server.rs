@@ -200,6 +200,7 @@ fn arm(def: &ServiceDef, op: &OperationDef, index: usize, rt: &Rt) -> TokenStrea
         ParamKind::Body(m) => {
             let field = &m.field;
             match &m.array {
+                None if m.lenient => quote!(#rt::Lenient::take(__soap_request.#field)),
                 None => quote!(__soap_request.#field),
                 Some(a) if a.optional => {
                     quote!(::core::option::Option::map(__soap_request.#field, |a| a.items))
@@ -212,6 +213,9 @@ fn arm(def: &ServiceDef, op: &OperationDef, index: usize, rt: &Rt) -> TokenStrea
         Output::Unit => quote!(#module::#resp_ty {}),
         Output::Fields(_) => quote!(#module::#resp_ty(__soap_value)),
         Output::Member(m) => match &m.array {
+            None if m.lenient => {
+                quote!(#module::#resp_ty { result: #rt::Lenient::some(__soap_value) })
+            }
             None => quote!(#module::#resp_ty { result: __soap_value }),
             Some(a) => {
                 let w = &a.wrapper;

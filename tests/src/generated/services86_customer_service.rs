@@ -23,126 +23,109 @@ use soap_core::nil::NillableStruct;
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     request_headers = CustomerServiceRequestHeaders,
     response_headers = CustomerServiceResponseHeaders,
-    result = "Response"
+    result = "Response",
+    wcf_members
 )]
 pub trait CustomerService {
     /// The `CreateDefaultSmsConfig` operation.
     #[soap_operation(action = "CreateDefaultSmsConfig")]
-    async fn create_default_sms_config(
-        &self,
-    ) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn create_default_sms_config(&self) -> Result<SmsConfig, Fault>;
 
     /// The `SaveSmsConfig` operation.
     #[soap_operation(action = "SaveSmsConfig")]
-    async fn save_sms_config(
-        &self,
-        sms_config: Option<NillableStruct<SmsConfig>>,
-    ) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn save_sms_config(&self, sms_config: SmsConfig) -> Result<SmsConfig, Fault>;
 
     /// The `GetProgramUrl` operation.
     #[soap_operation(action = "GetProgramUrl")]
     async fn get_program_url(
         &self,
-        program_name: Option<Nillable<String>>,
-        external: Option<bool>,
-    ) -> Result<Option<Nillable<String>>, Fault>;
+        program_name: String,
+        external: bool,
+    ) -> Result<String, Fault>;
 
     /// The `CreateTicketFromMailData` operation.
     #[soap_operation(action = "CreateTicketFromMailData")]
     async fn create_ticket_from_mail_data(
         &self,
-        mailbox_id: Option<i32>,
-        data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<TicketInfo>>, Fault>;
+        mailbox_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Fault>;
 
     /// The `AddMessageFromMailData` operation.
     #[soap_operation(action = "AddMessageFromMailData")]
     async fn add_message_from_mail_data(
         &self,
-        ticket_id: Option<i32>,
-        data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<TicketInfo>>, Fault>;
+        ticket_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Fault>;
 
     /// The `FindTicketsByTitleOrId` operation.
     #[soap_operation(action = "FindTicketsByTitleOrId")]
     async fn find_tickets_by_title_or_id(
         &self,
-        title_or_id: Option<Nillable<String>>,
-        max_rows: Option<i32>,
-    ) -> Result<Option<NillableStruct<ArrayOf<TicketInfo>>>, Fault>;
+        title_or_id: String,
+        max_rows: i32,
+    ) -> Result<ArrayOf<TicketInfo>, Fault>;
 
     /// The `GetMailboxes` operation.
     #[soap_operation(action = "GetMailboxes")]
-    async fn get_mailboxes(
-        &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<Mailbox>>>, Fault>;
+    async fn get_mailboxes(&self) -> Result<ArrayOf<Mailbox>, Fault>;
 
     /// The `CreateSession` operation.
     #[soap_operation(action = "CreateSession")]
-    async fn create_session(
-        &self,
-        remote_ip: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<CsSessionKey>>, Fault>;
+    async fn create_session(&self, remote_ip: String) -> Result<CsSessionKey, Fault>;
 
     /// The `RemoveSession` operation.
     #[soap_operation(action = "RemoveSession")]
-    async fn remove_session(&self, login_id: Option<i32>) -> Result<(), Fault>;
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
 
     /// The `SessionIsValid` operation.
     #[soap_operation(action = "SessionIsValid")]
-    async fn session_is_valid(
-        &self,
-        cs_session_key: Option<Nillable<String>>,
-    ) -> Result<Option<bool>, Fault>;
+    async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault>;
 
     /// The `HasChatNotify` operation.
     #[soap_operation(action = "HasChatNotify")]
-    async fn has_chat_notify(&self) -> Result<Option<bool>, Fault>;
+    async fn has_chat_notify(&self) -> Result<bool, Fault>;
 
     /// The `CheckSymmetricEncryption` operation.
     #[soap_operation(action = "CheckSymmetricEncryption")]
     async fn check_symmetric_encryption(
         &self,
-        encrypted_string: Option<Nillable<String>>,
-    ) -> Result<Option<Nillable<String>>, Fault>;
+        encrypted_string: String,
+    ) -> Result<String, Fault>;
 
     /// The `UpdateFeatureToggles` operation.
     #[soap_operation(action = "UpdateFeatureToggles")]
     async fn update_feature_toggles(
         &self,
-        feature_toggles: Option<NillableStruct<ArrayOf<CsFeatureToggle>>>,
+        feature_toggles: ArrayOf<CsFeatureToggle>,
     ) -> Result<(), Fault>;
 
     /// The `EventHandlerExists` operation.
     #[soap_operation(action = "EventHandlerExists")]
     async fn event_handler_exists(
         &self,
-        event_handler_type: Option<EventHandlerType>,
-    ) -> Result<Option<bool>, Fault>;
+        event_handler_type: EventHandlerType,
+    ) -> Result<bool, Fault>;
 
     /// The `GetStatistics` operation.
     #[soap_operation(action = "GetStatistics")]
     async fn get_statistics(
         &self,
-        functions: Option<NillableStruct<ArrayOf<StatusScreenPanelType>>>,
-    ) -> Result<Option<NillableStruct<ArrayOf<StatisticsDataSet>>>, Fault>;
+        functions: ArrayOf<StatusScreenPanelType>,
+    ) -> Result<ArrayOf<StatisticsDataSet>, Fault>;
 
     /// The `GetSmsConfig` operation.
     #[soap_operation(action = "GetSmsConfig")]
-    async fn get_sms_config(&self) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault>;
 
     /// The `DeleteChatSessions` operation.
     #[soap_operation(action = "DeleteChatSessions")]
-    async fn delete_chat_sessions(
-        &self,
-        ids: Option<NillableStruct<ArrayOf<i32>>>,
-    ) -> Result<(), Fault>;
+    async fn delete_chat_sessions(&self, ids: ArrayOf<i32>) -> Result<(), Fault>;
 
     /// The `ChatSessionsForUser` operation.
     #[soap_operation(action = "ChatSessionsForUser")]
-    async fn chat_sessions_for_user(
-        &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<ChatSession>>>, Fault>;
+    async fn chat_sessions_for_user(&self) -> Result<ArrayOf<ChatSession>, Fault>;
 }
 
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
@@ -253,9 +236,10 @@ pub struct TableRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
     /// `Select`
+    #[default]
     Select,
     /// `Update`
     Update,
@@ -312,9 +296,10 @@ pub struct FieldRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
     /// `Read`
+    #[default]
     Read,
     /// `Write`
     Write,
@@ -471,9 +456,10 @@ pub struct CsFeatureToggle {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EventHandlerType {
     /// `Unknown`
+    #[default]
     Unknown = 0,
     /// `SalesBeforeSaveAppointment`
     SalesBeforeSaveAppointment = 1001,
@@ -530,9 +516,10 @@ pub enum EventHandlerType {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StatusScreenPanelType {
     /// `None`
+    #[default]
     None = 0,
     /// `OpenRequestsPerCategory`
     OpenRequestsPerCategory = 1,

@@ -23,192 +23,175 @@ use soap_core::nil::NillableStruct;
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     request_headers = CustomerServiceRequestHeaders,
     response_headers = CustomerServiceResponseHeaders,
-    result = "Response"
+    result = "Response",
+    wcf_members
 )]
 pub trait CustomerService {
     /// Loading default values into a new CustomerCenterConfig.  NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
     #[soap_operation(action = "CreateDefaultCustomerCenterConfig")]
     async fn create_default_customer_center_config(
         &self,
-    ) -> Result<Option<NillableStruct<CustomerCenterConfig>>, Fault>;
+    ) -> Result<CustomerCenterConfig, Fault>;
 
     /// Updates the existing CustomerCenterConfig or creates a new CustomerCenterConfig if the id parameter is empty.
     #[soap_operation(action = "SaveCustomerCenterConfig")]
     async fn save_customer_center_config(
         &self,
-        customer_center_config: Option<NillableStruct<CustomerCenterConfig>>,
-    ) -> Result<Option<NillableStruct<CustomerCenterConfig>>, Fault>;
+        customer_center_config: CustomerCenterConfig,
+    ) -> Result<CustomerCenterConfig, Fault>;
 
     /// Deletes the CustomerCenterConfig
     #[soap_operation(action = "DeleteCustomerCenterConfig")]
     async fn delete_customer_center_config(
         &self,
-        customer_center_config_id: Option<i32>,
+        customer_center_config_id: i32,
     ) -> Result<(), Fault>;
 
     /// Loading default values into a new SmsConfig.  NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
     #[soap_operation(action = "CreateDefaultSmsConfig")]
-    async fn create_default_sms_config(
-        &self,
-    ) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn create_default_sms_config(&self) -> Result<SmsConfig, Fault>;
 
     /// Updates the existing SmsConfig or creates a new SmsConfig if the id parameter is empty.
     #[soap_operation(action = "SaveSmsConfig")]
-    async fn save_sms_config(
-        &self,
-        sms_config: Option<NillableStruct<SmsConfig>>,
-    ) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn save_sms_config(&self, sms_config: SmsConfig) -> Result<SmsConfig, Fault>;
 
     /// This method will convert a module name into a Service URL.
     #[soap_operation(action = "GetProgramUrl")]
     async fn get_program_url(
         &self,
-        program_name: Option<Nillable<String>>,
-        external: Option<bool>,
-    ) -> Result<Option<Nillable<String>>, Fault>;
+        program_name: String,
+        external: bool,
+    ) -> Result<String, Fault>;
 
     /// This method create a new ticket in the same way as importMail would import an email. It accepts RFC822 formatted data
     #[soap_operation(action = "CreateTicketFromMailData")]
     async fn create_ticket_from_mail_data(
         &self,
-        mailbox_id: Option<i32>,
-        data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<TicketInfo>>, Fault>;
+        mailbox_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Fault>;
 
     /// This method will add a message to an existing request in the sam way as importMail would do it from an email. It accepts RFC822 formatted data
     #[soap_operation(action = "AddMessageFromMailData")]
     async fn add_message_from_mail_data(
         &self,
-        ticket_id: Option<i32>,
-        data: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<TicketInfo>>, Fault>;
+        ticket_id: i32,
+        data: String,
+    ) -> Result<TicketInfo, Fault>;
 
     /// This method wil search for tickets matching title or id
     #[soap_operation(action = "FindTicketsByTitleOrId")]
     async fn find_tickets_by_title_or_id(
         &self,
-        title_or_id: Option<Nillable<String>>,
-        max_rows: Option<i32>,
-    ) -> Result<Option<NillableStruct<ArrayOf<TicketInfo>>>, Fault>;
+        title_or_id: String,
+        max_rows: i32,
+    ) -> Result<ArrayOf<TicketInfo>, Fault>;
 
     /// This method will get all registered mailboxes in Service
     #[soap_operation(action = "GetMailboxes")]
-    async fn get_mailboxes(
-        &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<Mailbox>>>, Fault>;
+    async fn get_mailboxes(&self) -> Result<ArrayOf<Mailbox>, Fault>;
 
     /// This method will do a test of a SMTP account, by sending an email to a special @superoffice.com account
     #[soap_operation(action = "TestSmtpServer")]
     async fn test_smtp_server(
         &self,
-        smtp_uri: Option<Nillable<String>>,
-        from: Option<Nillable<String>>,
-        use_stored_password: Option<bool>,
-    ) -> Result<Option<NillableStruct<SmtpTestResult>>, Fault>;
+        smtp_uri: String,
+        from: String,
+        use_stored_password: bool,
+    ) -> Result<SmtpTestResult, Fault>;
 
     /// Get the carrier with data that Service needs when starting up
     #[soap_operation(action = "GetCustomerServiceStartup")]
     async fn get_customer_service_startup(
         &self,
-    ) -> Result<Option<NillableStruct<CustomerServiceStartup>>, Fault>;
+    ) -> Result<CustomerServiceStartup, Fault>;
 
     /// Gets a CustomerCenterConfig object..
     #[soap_operation(action = "GetCustomerCenterConfig")]
     async fn get_customer_center_config(
         &self,
-        customer_center_config_id: Option<i32>,
-    ) -> Result<Option<NillableStruct<CustomerCenterConfig>>, Fault>;
+        customer_center_config_id: i32,
+    ) -> Result<CustomerCenterConfig, Fault>;
 
     /// Get all rows from cust_config as an array of CustomerCenterConfig entities
     #[soap_operation(action = "GetAllCustomerCenterConfigs")]
     async fn get_all_customer_center_configs(
         &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<CustomerCenterConfig>>>, Fault>;
+    ) -> Result<ArrayOf<CustomerCenterConfig>, Fault>;
 
     /// Save an array of CustomerCenterConfig entities to the database
     #[soap_operation(action = "SaveAllCustomerCenterConfigs")]
     async fn save_all_customer_center_configs(
         &self,
-        cust_configs: Option<NillableStruct<ArrayOf<CustomerCenterConfig>>>,
+        cust_configs: ArrayOf<CustomerCenterConfig>,
     ) -> Result<(), Fault>;
 
     /// Checks whether the core html templates are customized
     #[soap_operation(action = "CheckIfCustomizedTemplates")]
-    async fn check_if_customized_templates(&self) -> Result<Option<bool>, Fault>;
+    async fn check_if_customized_templates(&self) -> Result<bool, Fault>;
 
     /// Creates a login session for a CS user
     #[soap_operation(action = "CreateSession")]
-    async fn create_session(
-        &self,
-        remote_ip: Option<Nillable<String>>,
-    ) -> Result<Option<NillableStruct<CsSessionKey>>, Fault>;
+    async fn create_session(&self, remote_ip: String) -> Result<CsSessionKey, Fault>;
 
     /// Remove a login session for a CS user
     #[soap_operation(action = "RemoveSession")]
-    async fn remove_session(&self, login_id: Option<i32>) -> Result<(), Fault>;
+    async fn remove_session(&self, login_id: i32) -> Result<(), Fault>;
 
     /// Check if a CS session is valid
     #[soap_operation(action = "SessionIsValid")]
-    async fn session_is_valid(
-        &self,
-        cs_session_key: Option<Nillable<String>>,
-    ) -> Result<Option<bool>, Fault>;
+    async fn session_is_valid(&self, cs_session_key: String) -> Result<bool, Fault>;
 
     /// Check if user has any chat notification
     #[soap_operation(action = "HasChatNotify")]
-    async fn has_chat_notify(&self) -> Result<Option<bool>, Fault>;
+    async fn has_chat_notify(&self) -> Result<bool, Fault>;
 
     /// Do a test to check that we are using the same encryption keys
     #[soap_operation(action = "CheckSymmetricEncryption")]
     async fn check_symmetric_encryption(
         &self,
-        encrypted_string: Option<Nillable<String>>,
-    ) -> Result<Option<Nillable<String>>, Fault>;
+        encrypted_string: String,
+    ) -> Result<String, Fault>;
 
     /// Update the cached FeatureToggles for CS
     #[soap_operation(action = "UpdateFeatureToggles")]
     async fn update_feature_toggles(
         &self,
-        feature_toggles: Option<NillableStruct<ArrayOf<CsFeatureToggle>>>,
+        feature_toggles: ArrayOf<CsFeatureToggle>,
     ) -> Result<(), Fault>;
 
     /// Check if an eventhandler exists for a given enum
     #[soap_operation(action = "EventHandlerExists")]
     async fn event_handler_exists(
         &self,
-        event_handler_type: Option<EventHandlerType>,
-    ) -> Result<Option<bool>, Fault>;
+        event_handler_type: EventHandlerType,
+    ) -> Result<bool, Fault>;
 
     /// This method will execute event handlers in CRMScript for a given event.
     #[soap_operation(action = "ExecuteEventHandlers")]
     async fn execute_event_handlers(
         &self,
-        event_data: Option<NillableStruct<EventData>>,
-    ) -> Result<Option<NillableStruct<EventData>>, Fault>;
+        event_data: EventData,
+    ) -> Result<EventData, Fault>;
 
     /// Returns the calculated results for the required statistics for the Customer Service Status Page
     #[soap_operation(action = "GetStatistics")]
     async fn get_statistics(
         &self,
-        functions: Option<NillableStruct<ArrayOf<StatusScreenPanelType>>>,
-    ) -> Result<Option<NillableStruct<ArrayOf<StatisticsDataSet>>>, Fault>;
+        functions: ArrayOf<StatusScreenPanelType>,
+    ) -> Result<ArrayOf<StatisticsDataSet>, Fault>;
 
     /// Get the SmsConfig settings for Customer Service sms providers.
     #[soap_operation(action = "GetSmsConfig")]
-    async fn get_sms_config(&self) -> Result<Option<NillableStruct<SmsConfig>>, Fault>;
+    async fn get_sms_config(&self) -> Result<SmsConfig, Fault>;
 
     /// Deletes the specified chat sessions.
     #[soap_operation(action = "DeleteChatSessions")]
-    async fn delete_chat_sessions(
-        &self,
-        ids: Option<NillableStruct<ArrayOf<i32>>>,
-    ) -> Result<(), Fault>;
+    async fn delete_chat_sessions(&self, ids: ArrayOf<i32>) -> Result<(), Fault>;
 
     /// Get all chat sessions which this user is a member of. Members means that you have at least one of: Can Respond, Notifications, Listen or Manager
     #[soap_operation(action = "ChatSessionsForUser")]
-    async fn chat_sessions_for_user(
-        &self,
-    ) -> Result<Option<NillableStruct<ArrayOf<ChatSession>>>, Fault>;
+    async fn chat_sessions_for_user(&self) -> Result<ArrayOf<ChatSession>, Fault>;
 }
 
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
@@ -327,9 +310,10 @@ pub struct TableRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
     /// `Select`
+    #[default]
     Select,
     /// `Update`
     Update,
@@ -386,9 +370,10 @@ pub struct FieldRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
     /// `Read`
+    #[default]
     Read,
     /// `Write`
     Write,
@@ -413,9 +398,10 @@ pub enum EFieldRight {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ConfigType {
     /// `Style`
+    #[default]
     Style,
     /// `Options`
     Options,
@@ -613,9 +599,10 @@ pub struct CsFeatureToggle {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EventHandlerType {
     /// `Unknown`
+    #[default]
     Unknown = 0,
     /// `SalesBeforeSaveAppointment`
     SalesBeforeSaveAppointment = 1001,
@@ -704,9 +691,10 @@ pub struct EventData {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StatusScreenPanelType {
     /// `None`
+    #[default]
     None = 0,
     /// `OpenRequestsPerCategory`
     OpenRequestsPerCategory = 1,

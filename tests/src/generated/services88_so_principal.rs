@@ -23,14 +23,13 @@ use soap_core::nil::NillableStruct;
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     request_headers = SoPrincipalRequestHeaders,
     response_headers = SoPrincipalResponseHeaders,
-    result = "SystemInfo"
+    result = "SystemInfo",
+    wcf_members
 )]
 pub trait SoPrincipal {
     /// Get System information about the currently running NetServer and Database
     #[soap_operation(action = "GetSystemInfo")]
-    async fn get_system_info(
-        &self,
-    ) -> Result<Option<NillableStruct<SoSystemInfoCarrier>>, Fault>;
+    async fn get_system_info(&self) -> Result<SoSystemInfoCarrier, Fault>;
 
     /// Authenticate using (implicit) Wcf credentials, such as Windows Identity
     #[soap_operation(
@@ -48,8 +47,8 @@ pub trait SoPrincipal {
     )]
     async fn authenticate_username_password(
         &self,
-        user_name: Option<Nillable<String>>,
-        password: Option<Nillable<String>>,
+        user_name: String,
+        password: String,
     ) -> Result<AuthenticateResponse, Fault>;
 
     /// Authenticate using a pile of name/value pairs that hopefully an authentication plugin will understand
@@ -60,7 +59,7 @@ pub trait SoPrincipal {
     )]
     async fn authenticate_generic(
         &self,
-        authentication_data: Option<NillableStruct<AuthenticationGenericData>>,
+        authentication_data: AuthenticationGenericData,
     ) -> Result<AuthenticateResponse, Fault>;
 
     /// Authenticate using a SuperOffice access token
@@ -71,7 +70,7 @@ pub trait SoPrincipal {
     )]
     async fn authenticate_with_access_token(
         &self,
-        access_token: Option<Nillable<String>>,
+        access_token: String,
     ) -> Result<AuthenticateResponse, Fault>;
 }
 
@@ -203,9 +202,10 @@ pub struct TableRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
     /// `Select`
+    #[default]
     Select,
     /// `Update`
     Update,
@@ -262,9 +262,10 @@ pub struct FieldRight {
     prefix = "tns",
     flags
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
     /// `Read`
+    #[default]
     Read,
     /// `Write`
     Write,
@@ -373,9 +374,10 @@ pub struct ModuleLicense {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum LicenseType {
     /// `Unknown`
+    #[default]
     Unknown,
     /// `SiteLicense`
     SiteLicense,
@@ -390,9 +392,10 @@ pub enum LicenseType {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum UserType {
     /// `Unknown`
+    #[default]
     Unknown,
     /// `InternalAssociate`
     InternalAssociate,
@@ -430,9 +433,10 @@ pub struct SignedPublicKey {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum NetServerBuildType {
     /// `Feature`
+    #[default]
     Feature,
     /// `Stable`
     Stable,
@@ -566,9 +570,10 @@ pub struct SoPrincipalCarrier {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum RoleType {
     /// `Employee`
+    #[default]
     Employee,
     /// `ExternalUser`
     ExternalUser,
@@ -623,9 +628,10 @@ pub struct GrantedModuleLicense {
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EjUserStatus {
     /// `StatusNone`
+    #[default]
     StatusNone = 0,
     /// `StatusNormal`
     StatusNormal = 1,

@@ -23,16 +23,14 @@ use soap_core::nil::NillableStruct;
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     request_headers = TooltipsRequestHeaders,
     response_headers = TooltipsResponseHeaders,
-    result = "Response"
+    result = "Response",
+    wcf_members
 )]
 pub trait Tooltips {
     /// Parse a tooltip hint and return a tooltip. The returned tooltip string may contain resource string identifiers (in square brackets), to be processed by the resource manager.<para />The tooltip hint is either a literal text, representing itself, or a set of key/value pairs enclosed in curly braces. Each key is separated from its value by an equals sign, and each pair from the next by an ampersand, according to usual conventions.<para />A typical tooltip hint could be {contact_id=123} or {appointment_id=222&amp;mode=simple}
 
     #[soap_operation(action = "GetTooltip")]
-    async fn get_tooltip(
-        &self,
-        tooltip_hint: Option<Nillable<String>>,
-    ) -> Result<Option<Nillable<String>>, Fault>;
+    async fn get_tooltip(&self, tooltip_hint: String) -> Result<String, Fault>;
 }
 
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
