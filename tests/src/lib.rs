@@ -17,6 +17,25 @@ use soap_core::SoapHandler;
 
 use xml::reader::{EventReader, XmlEvent};
 
+/// The folder of the vendor's WSDLs (`../shared/wsdl`), read in place and never copied into the
+/// repository; `None`, with the reason printed, when it is absent (as in a user's own clone).
+pub fn vendor_wsdl_dir() -> Option<PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/wsdl");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    println!(
+        "skipped: the vendor WSDLs are not at {} (they are read in place, never copied)",
+        dir.display()
+    );
+    None
+}
+
+/// The vendor WSDL `file` of [`vendor_wsdl_dir`].
+pub fn vendor_wsdl(file: &str) -> Option<PathBuf> {
+    vendor_wsdl_dir().map(|dir| dir.join(file))
+}
+
 /// Serves `handler` at NetServer's CustomerService path on a free port of 127.0.0.1, with the
 /// server's default limits, and returns the running server and the URL to call.
 pub async fn serve_on_loopback(handler: impl SoapHandler) -> (ServerHandle, String) {

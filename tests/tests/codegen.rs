@@ -11,7 +11,7 @@
 //! That the generated code compiles is shown by the tests crate itself, which builds it.
 
 use std::collections::{BTreeSet, VecDeque};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use soap_core::codegen::{self, Options};
@@ -19,20 +19,6 @@ use soap_core::schema::{ComplexType, ElementType, MaxOccurs, TypeKind};
 use soap_core::wsdl::Definitions;
 use soap_core::{QName, SoapVersion};
 use tests::generated;
-
-/// The vendor WSDL folder, or `None` with the reason printed.
-fn vendor_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/wsdl");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!(
-            "skipped: the vendor WSDLs are not at {} (they are read in place, never copied)",
-            dir.display()
-        );
-        None
-    }
-}
 
 /// The vendor files, with their operation counts (../shared/wsdl/README.md).
 const VENDOR: &[(&str, usize)] = &[
@@ -69,7 +55,9 @@ fn options(file: &str) -> Options {
 
 #[test]
 fn every_vendor_wsdl_generates_one_method_per_operation() {
-    let Some(dir) = vendor_dir() else { return };
+    let Some(dir) = tests::vendor_wsdl_dir() else {
+        return;
+    };
     for (file, operations) in VENDOR {
         let started = Instant::now();
         let source = codegen::generate_file(&dir.join(file), &options(file))
@@ -89,7 +77,9 @@ fn every_vendor_wsdl_generates_one_method_per_operation() {
 
 #[test]
 fn the_checked_in_contracts_are_what_the_generator_gives() {
-    let Some(dir) = vendor_dir() else { return };
+    let Some(dir) = tests::vendor_wsdl_dir() else {
+        return;
+    };
     let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/generated");
     for (wsdl, rust) in CHECKED_IN {
         let source = codegen::generate_file(&dir.join(wsdl), &options(wsdl))
@@ -271,7 +261,9 @@ fn described(file: &str) -> Definitions {
 
 #[test]
 fn the_vendor_wsdl_comes_back_from_the_generated_code() {
-    let Some(dir) = vendor_dir() else { return };
+    let Some(dir) = tests::vendor_wsdl_dir() else {
+        return;
+    };
     for (file, _) in CHECKED_IN {
         let vendor = codegen::read_wsdl_file(&dir.join(file)).expect("the vendor WSDL reads");
         let vendor = facts(&vendor);

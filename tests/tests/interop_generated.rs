@@ -10,7 +10,6 @@
 //! `tests/interop/generated_client.py`. Each test skips, saying why, when the WSDLs are absent.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -19,21 +18,6 @@ use soap_core::xsd::ArrayOf;
 use soap_core::{Fault, Nillable};
 use tests::generated::services86_customer_service as cs;
 use tests::generated::services88_so_principal as principal;
-
-fn vendor(file: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/wsdl")
-        .join(file);
-    if path.exists() {
-        Some(path)
-    } else {
-        println!(
-            "skipped: the vendor WSDL is not at {} (it is read in place, never copied)",
-            path.display()
-        );
-        None
-    }
-}
 
 fn text(value: &Option<Nillable<String>>) -> Option<&str> {
     value.as_ref().and_then(Nillable::value).map(String::as_str)
@@ -119,7 +103,7 @@ impl principal::SoPrincipal for Principal {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn zeep_from_the_vendor_wsdl_calls_the_generated_so_principal() {
-    let Some(wsdl) = vendor("Services88-SoPrincipal.wsdl") else {
+    let Some(wsdl) = tests::vendor_wsdl("Services88-SoPrincipal.wsdl") else {
         return;
     };
     let server = Principal::default();
@@ -325,7 +309,7 @@ impl cs::CustomerService for Desk {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn zeep_from_the_vendor_wsdl_calls_the_generated_customer_service() {
-    let Some(wsdl) = vendor("Services86-CustomerService.wsdl") else {
+    let Some(wsdl) = tests::vendor_wsdl("Services86-CustomerService.wsdl") else {
         return;
     };
     let server = Desk::default();

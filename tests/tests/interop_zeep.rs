@@ -183,19 +183,10 @@ async fn zeep_calls_all_18_operations_from_the_vendor_wsdl() {
     zeep_calls_all_operations(|_| vendor.clone(), "11").await;
 }
 
-/// The vendor's WSDL, read in place from `../shared/wsdl` (never copied into the repository),
-/// or `None` with the reason printed when it is not there (a user's own clone).
+/// The vendor's Services86 WSDL, as a path zeep reads, or `None` with the reason printed.
 fn vendor_wsdl() -> Option<String> {
-    let vendor = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/wsdl/Services86-CustomerService.wsdl");
-    if !vendor.exists() {
-        println!(
-            "skipped: the vendor WSDL is not at {} (it is read in place, never copied)",
-            vendor.display()
-        );
-        return None;
-    }
-    Some(vendor.to_str().expect("a UTF-8 path").to_string())
+    tests::vendor_wsdl("Services86-CustomerService.wsdl")
+        .map(|path| path.to_str().expect("a UTF-8 path").to_string())
 }
 
 /// Turns one vendor fact into the fact our WSDL has instead.

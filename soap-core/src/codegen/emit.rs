@@ -1508,7 +1508,10 @@ fn is_keyword(s: &str) -> bool {
     )
 }
 
-/// The macros' own rule for a member's default XML name (`login_id` → `LoginId`).
+/// The macros' own rule for a member's default XML name (`login_id` → `LoginId`): the same as
+/// `soap-derive/src/names.rs`, which a proc-macro crate cannot share. If the two ever differ, a
+/// generated contract describes other names than its WSDL's, which `tests/tests/codegen.rs`
+/// (the vendor's WSDL back out of the generated code) catches.
 fn pascal_case(rust: &str) -> String {
     let rust = rust.strip_prefix("r#").unwrap_or(rust);
     let mut out = String::with_capacity(rust.len());

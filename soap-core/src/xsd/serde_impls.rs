@@ -51,36 +51,27 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for NillableStruct<T> {
     }
 }
 
-#[cfg(feature = "base64")]
-impl Serialize for super::Base64Binary {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&crate::nil::XsdScalar::to_xsd(self))
-    }
-}
+/// serde as the value's XML Schema text: `Base64Binary` its base64, `DateTime` its `xs:dateTime`
+/// (time zone and all).
+macro_rules! as_xsd_text {
+    ($($feature:literal => $t:ty),*) => {$(
+        #[cfg(feature = $feature)]
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&crate::nil::XsdScalar::to_xsd(self))
+            }
+        }
 
-#[cfg(feature = "base64")]
-impl<'de> Deserialize<'de> for super::Base64Binary {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        crate::nil::XsdScalar::parse_xsd(&text).map_err(serde::de::Error::custom)
-    }
+        #[cfg(feature = $feature)]
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = String::deserialize(deserializer)?;
+                crate::nil::XsdScalar::parse_xsd(&text).map_err(serde::de::Error::custom)
+            }
+        }
+    )*};
 }
-
-/// `xs:dateTime`'s text, zone and all.
-#[cfg(feature = "time")]
-impl Serialize for super::DateTime {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&crate::nil::XsdScalar::to_xsd(self))
-    }
-}
-
-#[cfg(feature = "time")]
-impl<'de> Deserialize<'de> for super::DateTime {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        crate::nil::XsdScalar::parse_xsd(&text).map_err(serde::de::Error::custom)
-    }
-}
+as_xsd_text!("base64" => super::Base64Binary, "time" => super::DateTime);
 
 #[cfg(all(test, feature = "derive"))]
 mod tests {
