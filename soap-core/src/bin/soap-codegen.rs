@@ -64,16 +64,18 @@ fn run(args: Vec<String>) -> Result<(), String> {
         }
     }
     let input = input.ok_or_else(|| USAGE.to_string())?;
+    if check && output.is_none() {
+        return Err(format!("--check needs -o <out.rs>\n\n{USAGE}"));
+    }
     options.source = input
         .file_name()
         .map(|name| name.to_string_lossy().into_owned());
     let source = codegen::generate_file(&input, &options).map_err(|e| e.to_string())?;
-    match (output, check) {
-        (Some(out), true) => codegen::check(&out, &source),
-        (None, true) => Err(format!("--check needs -o <out.rs>\n\n{USAGE}")),
-        (Some(out), false) => std::fs::write(&out, source)
+    match output {
+        Some(out) if check => codegen::check(&out, &source),
+        Some(out) => std::fs::write(&out, source)
             .map_err(|e| format!("{}: cannot write it: {e}", out.display())),
-        (None, false) => {
+        None => {
             print!("{source}");
             Ok(())
         }

@@ -89,8 +89,14 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
 
     let krate = &gen.krate;
     let file: TokenStream = quote! {
-        // A vendor's prose is not written for rustdoc: a `[word]` or `<tag>` in it is text.
-        #![allow(rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags, rustdoc::bare_urls)]
+        // A vendor's prose is not written for rustdoc: a `[word]` or `<tag>` in it is text. And
+        // a program uses a part of a contract: the rest is not dead code to warn about.
+        #![allow(
+            dead_code,
+            rustdoc::broken_intra_doc_links,
+            rustdoc::invalid_html_tags,
+            rustdoc::bare_urls
+        )]
         #[allow(unused_imports)]
         use #krate::{soap_headers, soap_service, soap_type, Failure, Fault, Nillable};
         #[allow(unused_imports)]
@@ -116,18 +122,15 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     out.push_str(
         ". Regenerate it rather than edit it:\n//! `soap-codegen --check` fails when it no longer matches the WSDL.\n",
     );
-    out.push_str("//!\n//! It needs `yaserde` (with its `derive` feature) beside soap-core: the operations' messages derive through it");
-    if !features.is_empty() {
-        out.push_str(&format!(
-            ", and soap-core's features {}",
-            features
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    out.push_str(".\n");
+    let features = if features.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = features.iter().map(|f| format!("`{f}`")).collect();
+        format!(" with its features {}", names.join(", "))
+    };
+    out.push_str(&format!(
+        "//!\n//! It needs soap-core{features}, and `yaserde` with its `derive` feature (the operations'\n//! messages derive through it).\n"
+    ));
     out.push('\n');
     out.push_str(&spaced(&prettyplease::unparse(&file)));
     Ok(out)

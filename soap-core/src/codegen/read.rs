@@ -307,17 +307,15 @@ fn canonical(path: &Path) -> PathBuf {
 
 fn read_text(path: &Path, from: Option<(&Doc<'_, '_>, Node<'_, '_>)>) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
-        let message = format!("cannot read {}: {e}", path.display());
         match from {
-            Some((doc, node)) => doc.unsupported(node, message),
+            Some((doc, node)) => {
+                doc.unsupported(node, format!("cannot read {}: {e}", path.display()))
+            }
+            // The file itself: its name is the construct, and there is no place in it.
             None => Error::new(
                 path.display().to_string(),
-                Some(Location {
-                    file: Some(path.to_path_buf()),
-                    line: 1,
-                    column: 1,
-                }),
-                message,
+                None,
+                format!("cannot read it: {e}"),
             ),
         }
     })
