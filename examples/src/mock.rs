@@ -9,8 +9,9 @@
 //! - The other operations work on a [`Desk`]: mailboxes, tickets opened from mail, chat
 //!   sessions, the SMS configuration, feature toggles, event handlers and program URLs, with
 //!   the behaviour [`crate::helpdesk`] describes. What the desk refuses (an unknown mailbox,
-//!   ticket or program, a string that does not decrypt) is a Client/Sender fault with an
-//!   [`SoExceptionInfo`] detail, the operation's declared fault.
+//!   ticket or program, a string that does not decrypt) is reported as NetServer reports it:
+//!   HTTP 200, `Succeeded=false` and an [`SoExceptionInfo`] in the response headers, which
+//!   [`check_succeeded`](crate::netserver::check_succeeded) turns into an error on the client.
 //! - Every answer carries NetServer's response headers with `Succeeded=true`.
 //!
 //! It also records the request headers of the last calls (64 unless
@@ -24,7 +25,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use soap_core::nil::XsdScalar;
 use soap_core::xsd::ArrayOf;
-use soap_core::{context, Failure, Fault, Nillable};
+use soap_core::{context, Fault, Nillable};
 
 use crate::helpdesk::{Desk, Refused, SmsSettings, Ticket};
 use crate::netserver::{some_text, text};
@@ -151,46 +152,45 @@ impl CustomerService for MockNetServer {
         Ok(sms_config(desk.save_sms_config(sms_settings(&config))))
     }
 
-    async fn get_program_url(
-        &self,
-        program_name: String,
-        external: bool,
-    ) -> Result<String, Failure<SoExceptionInfo>> {
+    async fn get_program_url(&self, program_name: String, external: bool) -> Result<String, Fault> {
         self.begin("GetProgramUrl")?;
-        self.desk_mut()
+        Ok(self
+            .desk_mut()
             .program_url(&program_name, external)
-            .map_err(refused)
+            .unwrap_or_else(refused))
     }
 
     async fn create_ticket_from_mail_data(
         &self,
         mailbox_id: i32,
         data: String,
-    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+    ) -> Result<TicketInfo, Fault> {
         self.begin("CreateTicketFromMailData")?;
         let mut desk = self.desk_mut();
-        desk.create_ticket_from_mail(mailbox_id, &data)
+        Ok(desk
+            .create_ticket_from_mail(mailbox_id, &data)
             .map(ticket_info)
-            .map_err(refused)
+            .unwrap_or_else(refused))
     }
 
     async fn add_message_from_mail_data(
         &self,
         ticket_id: i32,
         data: String,
-    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+    ) -> Result<TicketInfo, Fault> {
         self.begin("AddMessageFromMailData")?;
         let mut desk = self.desk_mut();
-        desk.add_message_from_mail(ticket_id, &data)
+        Ok(desk
+            .add_message_from_mail(ticket_id, &data)
             .map(ticket_info)
-            .map_err(refused)
+            .unwrap_or_else(refused))
     }
 
     async fn find_tickets_by_title_or_id(
         &self,
         title_or_id: String,
         max_rows: i32,
-    ) -> Result<Vec<TicketInfo>, Fault> {
+    ) -> Result<ArrayOf<TicketInfo>, Fault> {
         self.begin("FindTicketsByTitleOrId")?;
         let desk = self.desk_mut();
         Ok(desk
@@ -200,7 +200,7 @@ impl CustomerService for MockNetServer {
             .collect())
     }
 
-    async fn get_mailboxes(&self) -> Result<Vec<Mailbox>, Fault> {
+    async fn get_mailboxes(&self) -> Result<ArrayOf<Mailbox>, Fault> {
         self.begin("GetMailboxes")?;
         let desk = self.desk_mut();
         Ok(desk
@@ -248,23 +248,21 @@ impl CustomerService for MockNetServer {
         Ok(self.desk_mut().has_chat_notify())
     }
 
-    async fn check_symmetric_encryption(
-        &self,
-        encrypted_string: String,
-    ) -> Result<String, Failure<SoExceptionInfo>> {
+    async fn check_symmetric_encryption(&self, encrypted_string: String) -> Result<String, Fault> {
         self.begin("CheckSymmetricEncryption")?;
-        self.desk_mut()
+        Ok(self
+            .desk_mut()
             .check_symmetric_encryption(&encrypted_string)
-            .map_err(refused)
+            .unwrap_or_else(refused))
     }
 
     async fn update_feature_toggles(
         &self,
-        feature_toggles: Vec<CsFeatureToggle>,
+        feature_toggles: ArrayOf<CsFeatureToggle>,
     ) -> Result<(), Fault> {
         self.begin("UpdateFeatureToggles")?;
         let mut toggles = Vec::with_capacity(feature_toggles.len());
-        for toggle in feature_toggles {
+        for toggle in feature_toggles.0 {
             let Some(Nillable::Value(name)) = toggle.name else {
                 return Err(Fault::sender("a CsFeatureToggle has no Name"));
             };
@@ -286,8 +284,8 @@ impl CustomerService for MockNetServer {
 
     async fn get_statistics(
         &self,
-        functions: Vec<StatusScreenPanelType>,
-    ) -> Result<Vec<StatisticsDataSet>, Fault> {
+        functions: ArrayOf<StatusScreenPanelType>,
+    ) -> Result<ArrayOf<StatisticsDataSet>, Fault> {
         self.begin("GetStatistics")?;
         let desk = self.desk_mut();
         // One data set per requested statistic, labelled by its name, counting the tickets.
@@ -324,7 +322,7 @@ impl CustomerService for MockNetServer {
         Ok(())
     }
 
-    async fn chat_sessions_for_user(&self) -> Result<Vec<ChatSession>, Fault> {
+    async fn chat_sessions_for_user(&self) -> Result<ArrayOf<ChatSession>, Fault> {
         self.begin("ChatSessionsForUser")?;
         Ok(self
             .desk_mut()
@@ -345,9 +343,12 @@ fn plain(value: &Option<Nillable<String>>) -> String {
 
 /// What the desk refused, as the declared fault: a Client/Sender fault with an
 /// `SoExceptionInfo` detail saying the same.
-fn refused(why: Refused) -> Failure<SoExceptionInfo> {
-    let detail = SoExceptionInfo::new("SoException", why.0.clone());
-    Failure::declared(Fault::sender(why), detail)
+/// What the desk refuses, reported as NetServer reports it: `Succeeded=false` and the
+/// exception in the response headers of an HTTP 200 answer, whose result is the type's default.
+fn refused<T: Default>(why: Refused) -> T {
+    let info = SoExceptionInfo::new("SoException", why.0);
+    context::set_response_headers(ResponseHeaders::failed(info));
+    T::default()
 }
 
 fn ticket_info(ticket: &Ticket) -> TicketInfo {

@@ -14,8 +14,7 @@ use std::path::PathBuf;
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use examples::netserver::customer_service::{
-    FindTicketsByTitleOrIdResponse, FindTicketsByTitleOrIdResultArray, RemoveSessionRequest,
-    RemoveSessionResponse,
+    FindTicketsByTitleOrIdResponse, RemoveSessionRequest, RemoveSessionResponse,
 };
 use examples::netserver::{RequestHeaders, ResponseHeaders, TicketInfo};
 use quick_xml::events::Event;
@@ -113,7 +112,7 @@ fn tickets(n: usize) -> Tickets {
         SoapVersion::V11,
         ResponseHeaders::succeeded(),
         FindTicketsByTitleOrIdResponse {
-            result: FindTicketsByTitleOrIdResultArray { items },
+            result: soap_core::xsd::Lenient::some(soap_core::xsd::ArrayOf(items)),
         },
     )
 }

@@ -15,6 +15,8 @@ if [ ! -d "$vendor" ]; then
 fi
 filter="${1:-}"
 cd "$root"
+# Whole builds, not incremental ones: the second figure is the generated code compiled from scratch.
+export CARGO_INCREMENTAL=0
 cargo build -q --release -p soap-core --features codegen --bin soap-codegen
 gen="$root/target/release/soap-codegen"
 crate="$root/target/codegen-all"

@@ -130,7 +130,9 @@ pub fn remove_session_request(
             "1234567-1234-9876",
             SoCredentials::new("7T:1234abcxyzExample=="),
         ),
-        RemoveSessionRequest { login_id: 0 },
+        RemoveSessionRequest {
+            login_id: soap_core::xsd::Lenient::some(0),
+        },
     )
 }
 

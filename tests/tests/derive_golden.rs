@@ -14,13 +14,13 @@ use bytes::Bytes;
 use examples::netserver::{
     check_succeeded, customer_service, ChatSession, CsFeatureToggle, CsSessionKey, CustomerService,
     CustomerServiceClient, CustomerServiceServer, EventHandlerType, Mailbox, RequestHeaders,
-    SmsConfig, SoCredentials, SoException, SoExceptionInfo, StatisticsDataSet, StatisticsDataValue,
+    SmsConfig, SoCredentials, SoException, StatisticsDataSet, StatisticsDataValue,
     StatusScreenPanelType, StringDictionary, TicketInfo, NS,
 };
 use soap_core::transport::BoxFuture;
 use soap_core::xsd::ArrayOf;
 use soap_core::{
-    Error, Failure, Fault, Nillable, OutgoingCall, RawResponse, SoapHandler, SoapVersion, Transport,
+    Error, Fault, Nillable, OutgoingCall, RawResponse, SoapHandler, SoapVersion, Transport,
 };
 use tests::{body_payload, normalize, vector, Normalize};
 
@@ -186,7 +186,7 @@ async fn find_tickets_payload_and_documented_response() {
     );
     let empty = || Some(Nillable::Value(String::new()));
     assert_eq!(
-        tickets,
+        tickets.0,
         vec![TicketInfo {
             carrier: Default::default(),
             ticket_id: Some(0),
@@ -322,11 +322,11 @@ impl CustomerService for Recorder {
         &self,
         title_or_id: String,
         max_rows: i32,
-    ) -> Result<Vec<TicketInfo>, Fault> {
+    ) -> Result<ArrayOf<TicketInfo>, Fault> {
         self.record(format!(
             "FindTicketsByTitleOrId({title_or_id:?}, {max_rows})"
         ));
-        Ok(Vec::new())
+        Ok(ArrayOf::default())
     }
     async fn get_sms_config(&self) -> Result<SmsConfig, Fault> {
         self.record("GetSmsConfig".into());
@@ -334,14 +334,14 @@ impl CustomerService for Recorder {
     }
     async fn get_statistics(
         &self,
-        functions: Vec<StatusScreenPanelType>,
-    ) -> Result<Vec<StatisticsDataSet>, Fault> {
-        self.record(format!("GetStatistics({functions:?})"));
-        Ok(Vec::new())
+        functions: ArrayOf<StatusScreenPanelType>,
+    ) -> Result<ArrayOf<StatisticsDataSet>, Fault> {
+        self.record(format!("GetStatistics({:?})", functions.0));
+        Ok(ArrayOf::default())
     }
     async fn update_feature_toggles(
         &self,
-        feature_toggles: Vec<CsFeatureToggle>,
+        feature_toggles: ArrayOf<CsFeatureToggle>,
     ) -> Result<(), Fault> {
         let toggles: Vec<_> = feature_toggles
             .iter()
@@ -358,11 +358,7 @@ impl CustomerService for Recorder {
         self.record("SaveSmsConfig".into());
         Ok(config)
     }
-    async fn get_program_url(
-        &self,
-        program_name: String,
-        external: bool,
-    ) -> Result<String, Failure<SoExceptionInfo>> {
+    async fn get_program_url(&self, program_name: String, external: bool) -> Result<String, Fault> {
         self.record(format!("GetProgramUrl({program_name:?}, {external})"));
         Ok(String::new())
     }
@@ -370,7 +366,7 @@ impl CustomerService for Recorder {
         &self,
         mailbox_id: i32,
         _: String,
-    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+    ) -> Result<TicketInfo, Fault> {
         self.record(format!("CreateTicketFromMailData({mailbox_id})"));
         Ok(TicketInfo::default())
     }
@@ -378,22 +374,19 @@ impl CustomerService for Recorder {
         &self,
         ticket_id: i32,
         _: String,
-    ) -> Result<TicketInfo, Failure<SoExceptionInfo>> {
+    ) -> Result<TicketInfo, Fault> {
         self.record(format!("AddMessageFromMailData({ticket_id})"));
         Ok(TicketInfo::default())
     }
-    async fn get_mailboxes(&self) -> Result<Vec<Mailbox>, Fault> {
+    async fn get_mailboxes(&self) -> Result<ArrayOf<Mailbox>, Fault> {
         self.record("GetMailboxes".into());
-        Ok(Vec::new())
+        Ok(ArrayOf::default())
     }
     async fn has_chat_notify(&self) -> Result<bool, Fault> {
         self.record("HasChatNotify".into());
         Ok(false)
     }
-    async fn check_symmetric_encryption(
-        &self,
-        encrypted_string: String,
-    ) -> Result<String, Failure<SoExceptionInfo>> {
+    async fn check_symmetric_encryption(&self, encrypted_string: String) -> Result<String, Fault> {
         self.record(format!("CheckSymmetricEncryption({encrypted_string:?})"));
         Ok(encrypted_string)
     }
@@ -401,9 +394,9 @@ impl CustomerService for Recorder {
         self.record(format!("EventHandlerExists({kind:?})"));
         Ok(false)
     }
-    async fn chat_sessions_for_user(&self) -> Result<Vec<ChatSession>, Fault> {
+    async fn chat_sessions_for_user(&self) -> Result<ArrayOf<ChatSession>, Fault> {
         self.record("ChatSessionsForUser".into());
-        Ok(Vec::new())
+        Ok(ArrayOf::default())
     }
 }
 
@@ -518,7 +511,7 @@ async fn array_items_are_matched_by_namespace_uri_not_prefix() {
 async fn get_statistics_sends_enum_names_and_decodes_nested_arrays() {
     let transport = Canned::doc("get-statistics.doc.response.xml");
     let sets = client(&transport)
-        .get_statistics(vec![StatusScreenPanelType::None])
+        .get_statistics(ArrayOf(vec![StatusScreenPanelType::None]))
         .await
         .unwrap();
     assert_eq!(
@@ -528,7 +521,7 @@ async fn get_statistics_sends_enum_names_and_decodes_nested_arrays() {
     let empty = || Some(Nillable::Value(String::new()));
     // The inner `Label`/`Description` belong to the value, the outer ones to the set.
     assert_eq!(
-        sets,
+        sets.0,
         vec![StatisticsDataSet {
             label: empty(),
             values: Some(Nillable::Value(ArrayOf(vec![StatisticsDataValue {
@@ -572,7 +565,7 @@ async fn update_feature_toggles_payload_equals_the_doc_sample() {
         ..CsFeatureToggle::default()
     };
     client(&transport)
-        .update_feature_toggles(vec![toggle])
+        .update_feature_toggles(ArrayOf(vec![toggle]))
         .await
         .unwrap();
     assert_eq!(

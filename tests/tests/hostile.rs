@@ -802,7 +802,7 @@ fn soap_structure() -> Vec<Case> {
             client_fault("unknown operation: CustomerService has no operation for SOAPAction \"\" or payload <{http://www.superoffice.net/ws/crm/NetServer/Services86}DropDatabase>"),
         )
         .header(http::HeaderName::from_static("soapaction"), "\"\""),
-        refused("a LoginId that is not a number", good().replace(">0<", ">zero<"), "LoginId: invalid digit found in string"),
+        refused("a LoginId that is not a number", good().replace(">0<", ">zero<"), r#"<LoginId>: "zero" is not a valid xs:int"#),
     ]
 }
 

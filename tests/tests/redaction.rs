@@ -78,7 +78,9 @@ async fn no_credential_in_logs_or_debug_output() {
     assert_no_secret("the client", &format!("{client:?}"));
     assert_no_secret("the transport", &format!("{transport:?}"));
     assert_no_secret("the headers", &format!("{headers:?}"));
-    let request = customer_service::RemoveSessionRequest { login_id: 1 };
+    let request = customer_service::RemoveSessionRequest {
+        login_id: soap_core::xsd::Lenient::some(1),
+    };
     let mut envelope = Envelope::new(SoapVersion::V11, headers, request);
     envelope.other_headers.push(soap_core::RawHeader {
         element: soap_core::RawElement::parse(

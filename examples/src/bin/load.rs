@@ -71,7 +71,9 @@ fn request_body() -> Vec<u8> {
     Envelope::new(
         SoapVersion::V11,
         RequestHeaders::new("1234567-1234-9876", SoCredentials::new("7T:load")),
-        RemoveSessionRequest { login_id: 0 },
+        RemoveSessionRequest {
+            login_id: soap_core::xsd::Lenient::some(0),
+        },
     )
     .to_bytes()
     .expect("the request serializes")

@@ -5,8 +5,7 @@ use std::fmt;
 use soap_core::error::BoxError;
 use soap_core::{Error, Fault};
 
-use super::headers::ResponseHeaders;
-use super::types::SoExceptionInfo;
+use super::{ResponseHeaders, SoExceptionInfo};
 
 /// A NetServer exception reported in the response headers, with the whole [`SoExceptionInfo`].
 ///

@@ -15,12 +15,13 @@ use std::process::ExitCode;
 use soap_core::codegen::{self, Options};
 
 const USAGE: &str =
-    "usage: soap-codegen <file.wsdl> [-o <out.rs>] [--check] [--service <name>]... [--crate <path>]
+    "usage: soap-codegen <file.wsdl> [-o <out.rs>] [--check] [--service <name>]... [--crate <path>] [--redact <element>]...
 
   -o, --output <out.rs>   write the Rust source there (default: standard output)
   --check                 regenerate and compare with <out.rs>; fail when it differs
   --service <name>        generate this port type or wsdl:service only (repeatable)
-  --crate <path>          how the generated code names soap-core (default: soap_core)";
+  --crate <path>          how the generated code names soap-core (default: soap_core)
+  --redact <element>      a secret (Ticket, ApplicationToken): Debug shows \"***\" (repeatable)";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -48,6 +49,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             "--check" => check = true,
             "--service" => options.services.push(value("--service")?),
             "--crate" => options.crate_path = value("--crate")?,
+            "--redact" => options.redact.push(value("--redact")?),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());

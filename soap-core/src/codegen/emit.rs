@@ -54,6 +54,10 @@ pub struct Options {
     /// Where the WSDL came from, for the file's opening comment (a file name, not a path on the
     /// author's machine, so that the output is the same everywhere).
     pub source: Option<String>,
+    /// Element names whose values are secrets (`Ticket`, `ApplicationToken`, `Password`): a
+    /// struct or header set holding one gets a `Debug` that shows `"***"` in its place, so that
+    /// no log line carries it.
+    pub redact: Vec<String>,
 }
 
 impl Default for Options {
@@ -62,6 +66,7 @@ impl Default for Options {
             services: Vec::new(),
             crate_path: "soap_core".into(),
             source: None,
+            redact: Vec::new(),
         }
     }
 }
@@ -77,6 +82,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
         )
     })?;
     let mut gen = Generator::new(defs, krate);
+    gen.redact = options.redact.clone();
     let bindings = gen.chosen_bindings(&options.services)?;
     let mut services = Vec::new();
     for binding in bindings {
@@ -89,10 +95,12 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
 
     let krate = &gen.krate;
     let file: TokenStream = quote! {
-        // A vendor's prose is not written for rustdoc: a `[word]` or `<tag>` in it is text. And
-        // a program uses a part of a contract: the rest is not dead code to warn about.
+        // A vendor's prose is not written for rustdoc: a `[word]` or `<tag>` in it is text. A
+        // program uses a part of a contract: the rest is not dead code to warn about. And what
+        // the WSDL does not document stays undocumented, or `?wsdl` would say more than it did.
         #![allow(
             dead_code,
+            missing_docs,
             rustdoc::broken_intra_doc_links,
             rustdoc::invalid_html_tags,
             rustdoc::bare_urls
@@ -216,6 +224,8 @@ struct Generator<'a> {
     features: BTreeSet<&'static str>,
     /// Whether the service being generated follows WCF's wrapper convention.
     wcf: bool,
+    /// [`Options::redact`].
+    redact: Vec<String>,
     /// Memo of [`Generator::inline_closure`].
     inline: HashMap<QName, BTreeSet<QName>>,
     /// Header sets: the list of blocks → (name, service namespace).
@@ -262,6 +272,7 @@ impl<'a> Generator<'a> {
             features: BTreeSet::new(),
             inline: HashMap::new(),
             wcf: false,
+            redact: Vec::new(),
             header_sets: Vec::new(),
         }
     }
@@ -820,6 +831,33 @@ impl<'a> Generator<'a> {
         })
     }
 
+    /// `Debug` for a struct of `fields` (field, XML name): derived, unless a field is a secret
+    /// ([`Options::redact`]); then written out, with `"***"` for each secret.
+    fn debug(&self, ident: &Ident, fields: &[(Ident, String)]) -> (TokenStream, TokenStream) {
+        if !fields.iter().any(|(_, xml)| self.redact.contains(xml)) {
+            return (quote!(Debug,), TokenStream::new());
+        }
+        let name = ident.to_string();
+        let shown = fields.iter().map(|(field, xml)| {
+            let label = field.to_string();
+            let label = label.trim_start_matches("r#");
+            if self.redact.contains(xml) {
+                quote!(.field(#label, &"***"))
+            } else {
+                quote!(.field(#label, &self.#field))
+            }
+        });
+        let debug = quote! {
+            /// Never shows its secrets: they are written `"***"`.
+            impl ::std::fmt::Debug for #ident {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.debug_struct(#name) #(#shown)* .finish()
+                }
+            }
+        };
+        (TokenStream::new(), debug)
+    }
+
     /// Whether .NET sees `name` as a reference type (strings, classes, arrays), whose array
     /// items WCF makes nillable.
     fn is_reference(&self, name: &QName) -> bool {
@@ -1032,11 +1070,9 @@ impl<'a> Generator<'a> {
             let xml = &def.name;
             args.push(quote!(name = #xml));
         }
-        let doc = doc_attrs(
-            &def.doc
-                .clone()
-                .unwrap_or_else(|| format!("`{}` (`{ns}`).", def.name)),
-        );
+        // Only the WSDL's own documentation: a type's doc comment is its `xs:documentation`,
+        // and a made-up one would come back out of `?wsdl`.
+        let doc = def.doc.as_deref().map(doc_attrs);
         match shape {
             Some(Shape::Enumeration(e)) => {
                 if e.flags {
@@ -1064,10 +1100,9 @@ impl<'a> Generator<'a> {
                         } else {
                             quote!()
                         };
-                    let vdoc = doc_attrs(&format!("`{}`", v.name));
                     // The first value is the default, as .NET's zero value usually is.
                     let default = (position == 0).then(|| quote!(#[default]));
-                    variants.push(quote! { #vdoc #default #rename #vident #discriminant });
+                    variants.push(quote! { #default #rename #vident #discriminant });
                 }
                 Ok(Some(quote! {
                     #doc
@@ -1104,6 +1139,7 @@ impl<'a> Generator<'a> {
             }
             Some(Shape::Complex(c)) => {
                 let mut fields = Vec::new();
+                let mut shown: Vec<(Ident, String)> = Vec::new();
                 if let Some(base) = &c.base {
                     let base_ident = match self.mapped(base)? {
                         Mapped::Struct(b) => b,
@@ -1119,15 +1155,23 @@ impl<'a> Generator<'a> {
                     let bdoc =
                         doc_attrs(&format!("The `{}` members (the base type's).", base.local));
                     fields.push(quote! { #bdoc #[soap(base)] pub #field: #base_ident });
+                    shown.push((field, String::new()));
                 }
                 for f in self.fields(&c.members, Some(name))? {
                     fields.push(f.tokens());
+                    let xml = f
+                        .rename
+                        .clone()
+                        .unwrap_or_else(|| pascal_case(&f.ident.to_string()));
+                    shown.push((f.ident.clone(), xml));
                 }
+                let (derive_debug, debug_impl) = self.debug(&ident, &shown);
                 Ok(Some(quote! {
                     #doc
                     #[soap_type(#(#args),*)]
-                    #[derive(Debug, Clone, Default, PartialEq)]
+                    #[derive(#derive_debug Clone, Default, PartialEq)]
                     pub struct #ident { #(#fields),* }
+                    #debug_impl
                 }))
             }
             _ => Ok(None),
@@ -1139,6 +1183,7 @@ impl<'a> Generator<'a> {
         let mut out = Vec::new();
         for (blocks, ident, ns) in sets {
             let mut fields = Vec::new();
+            let mut shown: Vec<(Ident, String)> = Vec::new();
             let mut used = BTreeSet::new();
             for block in &blocks {
                 let decl = self.element(block)?;
@@ -1170,7 +1215,9 @@ impl<'a> Generator<'a> {
                 let soap = (!attrs.is_empty()).then(|| quote!(#[soap(#(#attrs),*)]));
                 let fdoc = doc_attrs(&format!("`<{}>`", block.local));
                 fields.push(quote! { #fdoc #soap pub #field: Option<#ty> });
+                shown.push((field, block.local.clone()));
             }
+            let (derive_debug, debug_impl) = self.debug(&ident, &shown);
             let prefix = (ns == self.defs.target_namespace).then(|| quote!(, prefix = "tns"));
             let doc = doc_attrs(&format!(
                 "The header blocks {}.",
@@ -1183,8 +1230,9 @@ impl<'a> Generator<'a> {
             out.push(quote! {
                 #doc
                 #[soap_headers(ns = #ns #prefix)]
-                #[derive(Debug, Clone, Default, PartialEq)]
+                #[derive(#derive_debug Clone, Default, PartialEq)]
                 pub struct #ident { #(#fields),* }
+                #debug_impl
             });
         }
         Ok(out)
@@ -1277,10 +1325,8 @@ impl Field {
             rename,
             doc,
         } = self;
-        let xml = rename
-            .clone()
-            .unwrap_or_else(|| pascal_case(&ident.to_string()));
-        let doc = doc_attrs(doc.as_deref().unwrap_or(&format!("`<{xml}>`")));
+        // As for types: the WSDL's documentation or none, which `?wsdl` writes back.
+        let doc = doc.as_deref().map(doc_attrs);
         let rename = rename.as_ref().map(|r| quote!(#[soap(name = #r)]));
         quote! { #doc #rename pub #ident: #ty }
     }

@@ -10,6 +10,7 @@
 
 use std::io::{Read, Write};
 
+use xml::reader::XmlEvent;
 use yaserde::de::Deserializer;
 use yaserde::ser::Serializer;
 use yaserde::{YaDeserialize, YaSerialize};
@@ -19,8 +20,15 @@ use crate::schema::{MemberShape, Schemas, XsdMember};
 
 /// A wrapper member read leniently: see the module documentation.
 #[doc(hidden)]
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Lenient<T>(pub T);
+
+/// The value itself: a message's `Debug` shows `login_id: Some(42)`.
+impl<T: std::fmt::Debug> std::fmt::Debug for Lenient<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 impl<T> Lenient<T> {
     /// The member as a message holds it: always present.
@@ -47,12 +55,19 @@ impl<T: XsdValue> YaSerialize for Lenient<T> {
 
 impl<T: XsdValue + Default> YaDeserialize for Lenient<T> {
     fn deserialize<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
-        if T::REFERENCE {
-            return Ok(Lenient(
-                codegen::read_nillable::<T, R>(reader)?.unwrap_or_default(),
-            ));
-        }
-        T::read_content(reader).map(Lenient)
+        // An error names the member: `<LoginId>: "zero" is not a valid xs:int`.
+        let element = match reader.peek()? {
+            XmlEvent::StartElement { name, .. } => name.local_name.clone(),
+            _ => String::new(),
+        };
+        let value = if T::REFERENCE {
+            codegen::read_nillable::<T, R>(reader).map(Option::unwrap_or_default)
+        } else {
+            T::read_content(reader)
+        };
+        value
+            .map(Lenient)
+            .map_err(|e| codegen::in_element(e, &element))
     }
 }
 
@@ -111,7 +126,10 @@ mod tests {
             yaserde::de::from_str::<Message>(&format!(r#"<M {XSI}><Id i:nil="true"/></M>"#))
                 .unwrap_err()
                 .to_string();
-        assert!(error.contains("not nillable"), "{error}");
+        assert!(
+            error.contains("<Id>") && error.contains("not nillable"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -1,13 +1,12 @@
 //! Contracts `soap-codegen` generated from vendor WSDLs in `../shared/wsdl/`: checked in, compiled
 //! with every build, and kept current by `tests/tests/codegen.rs` (which regenerates each one and
-//! fails when it differs, as `soap-codegen --check` does).
+//! fails when it differs, as `soap-codegen --check` does). Services86's CustomerService is the
+//! examples' own contract, `examples/src/netserver/contract.rs`.
 //!
 //! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
-#[rustfmt::skip]
-pub mod services86_customer_service;
 #[rustfmt::skip]
 pub mod services88_customer_service;
 #[rustfmt::skip]

@@ -6,6 +6,7 @@
 
 #![allow(
     dead_code,
+    missing_docs,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
     rustdoc::bare_urls
@@ -162,31 +163,25 @@ pub struct CustomerServiceResponseHeaders {
     pub time_zone: Option<SoTimeZone>,
 }
 
-/// `SoCredentials` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoCredentials {
-    /// `<Ticket>`
     pub ticket: Option<Nillable<String>>,
 }
 
-/// `SoTimeZone` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoTimeZone {
-    /// `<SoTimeZoneId>`
     pub so_time_zone_id: Option<i32>,
-    /// `<SoTimeZoneLocationCode>`
     pub so_time_zone_location_code: Option<Nillable<String>>,
 }
 
-/// `SmsConfig` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -196,43 +191,32 @@ pub struct SmsConfig {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<DefaultSmsCountry>`
     pub default_sms_country: Option<Nillable<String>>,
-    /// `<NetServerSmsProvider>`
     pub net_server_sms_provider: Option<Nillable<String>>,
-    /// `<NsPluginSender>`
     pub ns_plugin_sender: Option<Nillable<String>>,
-    /// `<NsPluginConfig>`
     pub ns_plugin_config: Option<Nillable<StringDictionary>>,
 }
 
-/// `Carrier` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Carrier {
-    /// `<TableRight>`
     pub table_right: Option<Nillable<TableRight>>,
-    /// `<FieldProperties>`
     pub field_properties: Option<Nillable<FieldPropertyDictionary>>,
 }
 
-/// `TableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<ETableRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `ETableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -240,22 +224,15 @@ pub struct TableRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
-    /// `Select`
     #[default]
     Select,
-    /// `Update`
     Update,
-    /// `Insert`
     Insert,
-    /// `Delete`
     Delete,
-    /// `Filtering`
     Filtering,
-    /// `RestrictedUpdate`
     RestrictedUpdate,
 }
 
-/// `FieldPropertyDictionary` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -264,35 +241,27 @@ pub enum ETableRight {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldPropertyDictionary(pub Vec<(String, Nillable<FieldProperty>)>);
 
-/// `FieldProperty` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldProperty {
-    /// `<FieldRight>`
     pub field_right: Option<Nillable<FieldRight>>,
-    /// `<FieldType>`
     pub field_type: Option<Nillable<String>>,
-    /// `<FieldLength>`
     pub field_length: Option<i32>,
 }
 
-/// `FieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<EFieldRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `EFieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -300,28 +269,18 @@ pub struct FieldRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
-    /// `Read`
     #[default]
     Read,
-    /// `Write`
     Write,
-    /// `Unused1`
     Unused1,
-    /// `Unused2`
     Unused2,
-    /// `Unused3`
     Unused3,
-    /// `Unused4`
     Unused4,
-    /// `UIHintMandatory`
     UIHintMandatory,
-    /// `UIHintReadOnly`
     UIHintReadOnly,
-    /// `UndefinedValue256`
     UndefinedValue256,
 }
 
-/// `StringDictionary` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -330,30 +289,21 @@ pub enum EFieldRight {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StringDictionary(pub Vec<(String, Nillable<String>)>);
 
-/// `SoExceptionInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfo {
-    /// `<Message>`
     pub message: Option<Nillable<String>>,
-    /// `<StackTrace>`
     pub stack_trace: Option<Nillable<String>>,
-    /// `<FriendlyText>`
     pub friendly_text: Option<Nillable<String>>,
-    /// `<ExceptionType>`
     pub exception_type: Option<Nillable<String>>,
-    /// `<Source>`
     pub source: Option<Nillable<String>>,
-    /// `<InnerException>`
     pub inner_exception: Option<Nillable<Box<SoExceptionInfo>>>,
-    /// `<Parameters>`
     pub parameters: Option<Nillable<SoExceptionInfoParameters>>,
 }
 
-/// `SoExceptionInfoParameters` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -362,7 +312,6 @@ pub struct SoExceptionInfo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 
-/// `SoExtraInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns",
@@ -371,7 +320,6 @@ pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExtraInfo(pub Vec<(String, Nillable<String>)>);
 
-/// `TicketInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -381,25 +329,16 @@ pub struct TicketInfo {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<TicketId>`
     pub ticket_id: Option<i32>,
-    /// `<Title>`
     pub title: Option<Nillable<String>>,
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<CategoryName>`
     pub category_name: Option<Nillable<String>>,
-    /// `<PriorityName>`
     pub priority_name: Option<Nillable<String>>,
-    /// `<TicketUrl>`
     pub ticket_url: Option<Nillable<String>>,
-    /// `<PersonName>`
     pub person_name: Option<Nillable<String>>,
-    /// `<ContactName>`
     pub contact_name: Option<Nillable<String>>,
 }
 
-/// `Mailbox` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -409,17 +348,12 @@ pub struct Mailbox {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<MailInFilterId>`
     pub mail_in_filter_id: Option<i32>,
-    /// `<Address>`
     pub address: Option<Nillable<String>>,
-    /// `<CategoryName>`
     pub category_name: Option<Nillable<String>>,
-    /// `<PriorityName>`
     pub priority_name: Option<Nillable<String>>,
 }
 
-/// `CsSessionKey` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -429,15 +363,11 @@ pub struct CsSessionKey {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Key>`
     pub key: Option<Nillable<String>>,
-    /// `<LoginId>`
     pub login_id: Option<i32>,
-    /// `<UserId>`
     pub user_id: Option<i32>,
 }
 
-/// `CsFeatureToggle` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -447,119 +377,71 @@ pub struct CsFeatureToggle {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Name>`
     pub name: Option<Nillable<String>>,
-    /// `<State>`
     pub state: Option<bool>,
 }
 
-/// `EventHandlerType` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EventHandlerType {
-    /// `Unknown`
     #[default]
     Unknown = 0,
-    /// `SalesBeforeSaveAppointment`
     SalesBeforeSaveAppointment = 1001,
-    /// `SalesBeforeSaveStakeholder`
     SalesBeforeSaveStakeholder = 1002,
-    /// `SalesBeforeSaveQuote`
     SalesBeforeSaveQuote = 1003,
-    /// `SalesBeforeSaveDocument`
     SalesBeforeSaveDocument = 1004,
-    /// `SalesBeforeSaveContact`
     SalesBeforeSaveContact = 1005,
-    /// `SalesBeforeSavePerson`
     SalesBeforeSavePerson = 1006,
-    /// `SalesBeforeSaveRelation`
     SalesBeforeSaveRelation = 1007,
-    /// `SalesBeforeSaveSale`
     SalesBeforeSaveSale = 1008,
-    /// `SalesBeforeSaveProject`
     SalesBeforeSaveProject = 1009,
-    /// `SalesBeforeSaveSelection`
     SalesBeforeSaveSelection = 1010,
-    /// `SalesBeforeSaveProjectMember`
     SalesBeforeSaveProjectMember = 1011,
-    /// `SalesBeforeSaveSelectionMember`
     SalesBeforeSaveSelectionMember = 1012,
-    /// `SalesAfterSaveAppointment`
     SalesAfterSaveAppointment = 1101,
-    /// `SalesAfterSaveStakeholder`
     SalesAfterSaveStakeholder = 1102,
-    /// `SalesAfterSaveQuote`
     SalesAfterSaveQuote = 1103,
-    /// `SalesAfterSaveDocument`
     SalesAfterSaveDocument = 1104,
-    /// `SalesAfterSaveContact`
     SalesAfterSaveContact = 1105,
-    /// `SalesAfterSavePerson`
     SalesAfterSavePerson = 1106,
-    /// `SalesAfterSaveRelation`
     SalesAfterSaveRelation = 1107,
-    /// `SalesAfterSaveSale`
     SalesAfterSaveSale = 1108,
-    /// `SalesAfterSaveProject`
     SalesAfterSaveProject = 1109,
-    /// `SalesAfterSaveSelection`
     SalesAfterSaveSelection = 1110,
-    /// `SalesAfterSaveProjectMember`
     SalesAfterSaveProjectMember = 1111,
-    /// `SalesAfterSaveSelectionMember`
     SalesAfterSaveSelectionMember = 1112,
 }
 
-/// `StatusScreenPanelType` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StatusScreenPanelType {
-    /// `None`
     #[default]
     None = 0,
-    /// `OpenRequestsPerCategory`
     OpenRequestsPerCategory = 1,
-    /// `OpenRequestsPerTopCategory`
     OpenRequestsPerTopCategory = 2,
-    /// `OpenRequestsPerUser`
     OpenRequestsPerUser = 3,
-    /// `OpenRequestsPerUserGroup`
     OpenRequestsPerUserGroup = 4,
-    /// `OpenRequestsPerPriority`
     OpenRequestsPerPriority = 5,
-    /// `OpenRequestsPerStatus`
     OpenRequestsPerStatus = 6,
-    /// `OpenRequestsPerOrigin`
     OpenRequestsPerOrigin = 7,
-    /// `NumberOfCreatedRequestsPerDay`
     NumberOfCreatedRequestsPerDay = 11,
-    /// `NumberOfCreatedRequestsPerWeek`
     NumberOfCreatedRequestsPerWeek = 12,
-    /// `NumberOfCreatedRequestsPerMonth`
     NumberOfCreatedRequestsPerMonth = 13,
-    /// `UserResponseTimePerDay`
     UserResponseTimePerDay = 21,
-    /// `UserReponseTimePerWeek`
     UserReponseTimePerWeek = 22,
-    /// `UserResponseTimePerMonth`
     UserResponseTimePerMonth = 23,
-    /// `OwnOpenRequests`
     OwnOpenRequests = 101,
-    /// `UnassignedRequests`
     UnassignedRequests = 102,
-    /// `Hotlist`
     Hotlist = 103,
-    /// `StatusScreen`
     StatusScreen = 111,
 }
 
-/// `StatisticsDataSet` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -569,15 +451,11 @@ pub struct StatisticsDataSet {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Label>`
     pub label: Option<Nillable<String>>,
-    /// `<Values>`
     pub values: Option<Nillable<ArrayOf<StatisticsDataValue>>>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
 }
 
-/// `StatisticsDataValue` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -587,15 +465,11 @@ pub struct StatisticsDataValue {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Label>`
     pub label: Option<Nillable<String>>,
-    /// `<Value>`
     pub value: Option<f64>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
 }
 
-/// `ChatSession` (`http://www.superoffice.net/ws/crm/NetServer/Services86`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
     prefix = "tns"
@@ -605,6 +479,5 @@ pub struct ChatSession {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<ChatSessionId>`
     pub chat_session_id: Option<i32>,
 }

@@ -6,6 +6,7 @@
 
 #![allow(
     dead_code,
+    missing_docs,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
     rustdoc::bare_urls
@@ -228,31 +229,25 @@ pub struct CustomerServiceResponseHeaders {
     pub time_zone: Option<SoTimeZone>,
 }
 
-/// `SoCredentials` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoCredentials {
-    /// `<Ticket>`
     pub ticket: Option<Nillable<String>>,
 }
 
-/// `SoTimeZone` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoTimeZone {
-    /// `<SoTimeZoneId>`
     pub so_time_zone_id: Option<i32>,
-    /// `<SoTimeZoneLocationCode>`
     pub so_time_zone_location_code: Option<Nillable<String>>,
 }
 
-/// `CustomerCenterConfig` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -262,51 +257,36 @@ pub struct CustomerCenterConfig {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<CustConfigId>`
     pub cust_config_id: Option<i32>,
-    /// `<Type>`
     pub r#type: Option<ConfigType>,
-    /// `<Config>`
     pub config: Option<Nillable<String>>,
-    /// `<CustLangId>`
     pub cust_lang_id: Option<i32>,
-    /// `<Registered>`
     pub registered: Option<soap_core::xsd::DateTime>,
-    /// `<RegisteredAssociateId>`
     pub registered_associate_id: Option<i32>,
-    /// `<Updated>`
     pub updated: Option<soap_core::xsd::DateTime>,
-    /// `<UpdatedAssociateId>`
     pub updated_associate_id: Option<i32>,
 }
 
-/// `Carrier` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Carrier {
-    /// `<TableRight>`
     pub table_right: Option<Nillable<TableRight>>,
-    /// `<FieldProperties>`
     pub field_properties: Option<Nillable<FieldPropertyDictionary>>,
 }
 
-/// `TableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<ETableRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `ETableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -314,22 +294,15 @@ pub struct TableRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
-    /// `Select`
     #[default]
     Select,
-    /// `Update`
     Update,
-    /// `Insert`
     Insert,
-    /// `Delete`
     Delete,
-    /// `Filtering`
     Filtering,
-    /// `RestrictedUpdate`
     RestrictedUpdate,
 }
 
-/// `FieldPropertyDictionary` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -338,35 +311,27 @@ pub enum ETableRight {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldPropertyDictionary(pub Vec<(String, Nillable<FieldProperty>)>);
 
-/// `FieldProperty` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldProperty {
-    /// `<FieldRight>`
     pub field_right: Option<Nillable<FieldRight>>,
-    /// `<FieldType>`
     pub field_type: Option<Nillable<String>>,
-    /// `<FieldLength>`
     pub field_length: Option<i32>,
 }
 
-/// `FieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<EFieldRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `EFieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -374,65 +339,44 @@ pub struct FieldRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
-    /// `Read`
     #[default]
     Read,
-    /// `Write`
     Write,
-    /// `Unused1`
     Unused1,
-    /// `Unused2`
     Unused2,
-    /// `Unused3`
     Unused3,
-    /// `Unused4`
     Unused4,
-    /// `UIHintMandatory`
     UIHintMandatory,
-    /// `UIHintReadOnly`
     UIHintReadOnly,
-    /// `UndefinedValue256`
     UndefinedValue256,
 }
 
-/// `ConfigType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ConfigType {
-    /// `Style`
     #[default]
     Style,
-    /// `Options`
     Options,
 }
 
-/// `SoExceptionInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfo {
-    /// `<Message>`
     pub message: Option<Nillable<String>>,
-    /// `<StackTrace>`
     pub stack_trace: Option<Nillable<String>>,
-    /// `<FriendlyText>`
     pub friendly_text: Option<Nillable<String>>,
-    /// `<ExceptionType>`
     pub exception_type: Option<Nillable<String>>,
-    /// `<Source>`
     pub source: Option<Nillable<String>>,
-    /// `<InnerException>`
     pub inner_exception: Option<Nillable<Box<SoExceptionInfo>>>,
-    /// `<Parameters>`
     pub parameters: Option<Nillable<SoExceptionInfoParameters>>,
 }
 
-/// `SoExceptionInfoParameters` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -441,7 +385,6 @@ pub struct SoExceptionInfo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 
-/// `SoExtraInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -450,7 +393,6 @@ pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExtraInfo(pub Vec<(String, Nillable<String>)>);
 
-/// `SmsConfig` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -460,17 +402,12 @@ pub struct SmsConfig {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<DefaultSmsCountry>`
     pub default_sms_country: Option<Nillable<String>>,
-    /// `<NetServerSmsProvider>`
     pub net_server_sms_provider: Option<Nillable<String>>,
-    /// `<NsPluginSender>`
     pub ns_plugin_sender: Option<Nillable<String>>,
-    /// `<NsPluginConfig>`
     pub ns_plugin_config: Option<Nillable<StringDictionary>>,
 }
 
-/// `StringDictionary` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -479,7 +416,6 @@ pub struct SmsConfig {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct StringDictionary(pub Vec<(String, Nillable<String>)>);
 
-/// `TicketInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -489,25 +425,16 @@ pub struct TicketInfo {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<TicketId>`
     pub ticket_id: Option<i32>,
-    /// `<Title>`
     pub title: Option<Nillable<String>>,
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<CategoryName>`
     pub category_name: Option<Nillable<String>>,
-    /// `<PriorityName>`
     pub priority_name: Option<Nillable<String>>,
-    /// `<TicketUrl>`
     pub ticket_url: Option<Nillable<String>>,
-    /// `<PersonName>`
     pub person_name: Option<Nillable<String>>,
-    /// `<ContactName>`
     pub contact_name: Option<Nillable<String>>,
 }
 
-/// `Mailbox` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -517,17 +444,12 @@ pub struct Mailbox {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<MailInFilterId>`
     pub mail_in_filter_id: Option<i32>,
-    /// `<Address>`
     pub address: Option<Nillable<String>>,
-    /// `<CategoryName>`
     pub category_name: Option<Nillable<String>>,
-    /// `<PriorityName>`
     pub priority_name: Option<Nillable<String>>,
 }
 
-/// `SmtpTestResult` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -537,13 +459,10 @@ pub struct SmtpTestResult {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Success>`
     pub success: Option<bool>,
-    /// `<ErrorMessage>`
     pub error_message: Option<Nillable<String>>,
 }
 
-/// `CustomerServiceStartup` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -553,16 +472,12 @@ pub struct CustomerServiceStartup {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<TimezoneEnabled>`
     pub timezone_enabled: Option<bool>,
-    /// `<TZOffset>`
     #[soap(name = "TZOffset")]
     pub tz_offset: Option<i32>,
-    /// `<RecaptchaSiteKey>`
     pub recaptcha_site_key: Option<Nillable<String>>,
 }
 
-/// `CsSessionKey` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -572,15 +487,11 @@ pub struct CsSessionKey {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Key>`
     pub key: Option<Nillable<String>>,
-    /// `<LoginId>`
     pub login_id: Option<i32>,
-    /// `<UserId>`
     pub user_id: Option<i32>,
 }
 
-/// `CsFeatureToggle` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -590,77 +501,46 @@ pub struct CsFeatureToggle {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Name>`
     pub name: Option<Nillable<String>>,
-    /// `<State>`
     pub state: Option<bool>,
 }
 
-/// `EventHandlerType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EventHandlerType {
-    /// `Unknown`
     #[default]
     Unknown = 0,
-    /// `SalesBeforeSaveAppointment`
     SalesBeforeSaveAppointment = 1001,
-    /// `SalesBeforeSaveStakeholder`
     SalesBeforeSaveStakeholder = 1002,
-    /// `SalesBeforeSaveQuote`
     SalesBeforeSaveQuote = 1003,
-    /// `SalesBeforeSaveDocument`
     SalesBeforeSaveDocument = 1004,
-    /// `SalesBeforeSaveContact`
     SalesBeforeSaveContact = 1005,
-    /// `SalesBeforeSavePerson`
     SalesBeforeSavePerson = 1006,
-    /// `SalesBeforeSaveRelation`
     SalesBeforeSaveRelation = 1007,
-    /// `SalesBeforeSaveSale`
     SalesBeforeSaveSale = 1008,
-    /// `SalesBeforeSaveProject`
     SalesBeforeSaveProject = 1009,
-    /// `SalesBeforeSaveSelection`
     SalesBeforeSaveSelection = 1010,
-    /// `SalesBeforeSaveProjectMember`
     SalesBeforeSaveProjectMember = 1011,
-    /// `SalesBeforeSaveSelectionMember`
     SalesBeforeSaveSelectionMember = 1012,
-    /// `SalesBeforeSaveQuoteLine`
     SalesBeforeSaveQuoteLine = 1013,
-    /// `SalesAfterSaveAppointment`
     SalesAfterSaveAppointment = 1101,
-    /// `SalesAfterSaveStakeholder`
     SalesAfterSaveStakeholder = 1102,
-    /// `SalesAfterSaveQuote`
     SalesAfterSaveQuote = 1103,
-    /// `SalesAfterSaveDocument`
     SalesAfterSaveDocument = 1104,
-    /// `SalesAfterSaveContact`
     SalesAfterSaveContact = 1105,
-    /// `SalesAfterSavePerson`
     SalesAfterSavePerson = 1106,
-    /// `SalesAfterSaveRelation`
     SalesAfterSaveRelation = 1107,
-    /// `SalesAfterSaveSale`
     SalesAfterSaveSale = 1108,
-    /// `SalesAfterSaveProject`
     SalesAfterSaveProject = 1109,
-    /// `SalesAfterSaveSelection`
     SalesAfterSaveSelection = 1110,
-    /// `SalesAfterSaveProjectMember`
     SalesAfterSaveProjectMember = 1111,
-    /// `SalesAfterSaveSelectionMember`
     SalesAfterSaveSelectionMember = 1112,
-    /// `SalesAfterSaveQuoteLine`
     SalesAfterSaveQuoteLine = 1113,
 }
 
-/// `EventData` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -670,71 +550,43 @@ pub struct EventData {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Type>`
     pub r#type: Option<EventHandlerType>,
-    /// `<InputValues>`
     pub input_values: Option<Nillable<StringDictionary>>,
-    /// `<BlockExecution>`
     pub block_execution: Option<bool>,
-    /// `<NavigateTo>`
     pub navigate_to: Option<Nillable<String>>,
-    /// `<Message>`
     pub message: Option<Nillable<String>>,
-    /// `<OutputValues>`
     pub output_values: Option<Nillable<StringDictionary>>,
-    /// `<StateValues>`
     pub state_values: Option<Nillable<StringDictionary>>,
-    /// `<Exception>`
     pub exception: Option<Nillable<String>>,
 }
 
-/// `StatusScreenPanelType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum StatusScreenPanelType {
-    /// `None`
     #[default]
     None = 0,
-    /// `OpenRequestsPerCategory`
     OpenRequestsPerCategory = 1,
-    /// `OpenRequestsPerTopCategory`
     OpenRequestsPerTopCategory = 2,
-    /// `OpenRequestsPerUser`
     OpenRequestsPerUser = 3,
-    /// `OpenRequestsPerUserGroup`
     OpenRequestsPerUserGroup = 4,
-    /// `OpenRequestsPerPriority`
     OpenRequestsPerPriority = 5,
-    /// `OpenRequestsPerStatus`
     OpenRequestsPerStatus = 6,
-    /// `OpenRequestsPerOrigin`
     OpenRequestsPerOrigin = 7,
-    /// `NumberOfCreatedRequestsPerDay`
     NumberOfCreatedRequestsPerDay = 11,
-    /// `NumberOfCreatedRequestsPerWeek`
     NumberOfCreatedRequestsPerWeek = 12,
-    /// `NumberOfCreatedRequestsPerMonth`
     NumberOfCreatedRequestsPerMonth = 13,
-    /// `UserResponseTimePerDay`
     UserResponseTimePerDay = 21,
-    /// `UserReponseTimePerWeek`
     UserReponseTimePerWeek = 22,
-    /// `UserResponseTimePerMonth`
     UserResponseTimePerMonth = 23,
-    /// `OwnOpenRequests`
     OwnOpenRequests = 101,
-    /// `UnassignedRequests`
     UnassignedRequests = 102,
-    /// `Hotlist`
     Hotlist = 103,
-    /// `StatusScreen`
     StatusScreen = 111,
 }
 
-/// `StatisticsDataSet` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -744,15 +596,11 @@ pub struct StatisticsDataSet {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Label>`
     pub label: Option<Nillable<String>>,
-    /// `<Values>`
     pub values: Option<Nillable<ArrayOf<StatisticsDataValue>>>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
 }
 
-/// `StatisticsDataValue` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -762,15 +610,11 @@ pub struct StatisticsDataValue {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<Label>`
     pub label: Option<Nillable<String>>,
-    /// `<Value>`
     pub value: Option<f64>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
 }
 
-/// `ChatSession` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -780,6 +624,5 @@ pub struct ChatSession {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<ChatSessionId>`
     pub chat_session_id: Option<i32>,
 }

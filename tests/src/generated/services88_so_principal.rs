@@ -6,6 +6,7 @@
 
 #![allow(
     dead_code,
+    missing_docs,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
     rustdoc::bare_urls
@@ -84,11 +85,8 @@ pub trait SoPrincipal {
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthenticateResponse {
-    /// `<Response>`
     pub response: Option<Nillable<SoPrincipalCarrier>>,
-    /// `<Credentials>`
     pub credentials: Option<Nillable<SoCredentials>>,
-    /// `<AuthenticationSucceeded>`
     pub authentication_succeeded: Option<bool>,
 }
 
@@ -120,7 +118,6 @@ pub struct SoPrincipalResponseHeaders {
     pub time_zone: Option<SoTimeZone>,
 }
 
-/// `SoSystemInfoCarrier` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -130,75 +127,48 @@ pub struct SoSystemInfoCarrier {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<License>`
     pub license: Option<Nillable<LicenseInfo>>,
-    /// `<WarningEnglish>`
     pub warning_english: Option<Nillable<String>>,
-    /// `<WarningResource>`
     pub warning_resource: Option<Nillable<String>>,
-    /// `<BranchName>`
     pub branch_name: Option<Nillable<String>>,
-    /// `<BuildLabel>`
     pub build_label: Option<Nillable<String>>,
-    /// `<AssemblyVersion>`
     pub assembly_version: Option<Nillable<String>>,
-    /// `<AccumulatedNextCheckDate>`
     pub accumulated_next_check_date: Option<soap_core::xsd::DateTime>,
-    /// `<FileVersion>`
     pub file_version: Option<Nillable<String>>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
-    /// `<DaysUntilNetServerExpiry>`
     pub days_until_net_server_expiry: Option<i32>,
-    /// `<BuildType>`
     pub build_type: Option<NetServerBuildType>,
-    /// `<DatabaseVersion>`
     pub database_version: Option<i32>,
-    /// `<IsUnicode>`
     pub is_unicode: Option<bool>,
-    /// `<CompanyName>`
     pub company_name: Option<Nillable<String>>,
-    /// `<CompanyId>`
     pub company_id: Option<i32>,
-    /// `<DatabaseType>`
     pub database_type: Option<Nillable<String>>,
-    /// `<DatabaseMinor>`
     pub database_minor: Option<Nillable<String>>,
-    /// `<DatabaseName>`
     pub database_name: Option<Nillable<String>>,
-    /// `<IsOnTravel>`
     pub is_on_travel: Option<bool>,
-    /// `<IsSatellite>`
     pub is_satellite: Option<bool>,
 }
 
-/// `Carrier` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Carrier {
-    /// `<TableRight>`
     pub table_right: Option<Nillable<TableRight>>,
-    /// `<FieldProperties>`
     pub field_properties: Option<Nillable<FieldPropertyDictionary>>,
 }
 
-/// `TableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<ETableRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `ETableRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -206,22 +176,15 @@ pub struct TableRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ETableRight {
-    /// `Select`
     #[default]
     Select,
-    /// `Update`
     Update,
-    /// `Insert`
     Insert,
-    /// `Delete`
     Delete,
-    /// `Filtering`
     Filtering,
-    /// `RestrictedUpdate`
     RestrictedUpdate,
 }
 
-/// `FieldPropertyDictionary` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -230,35 +193,27 @@ pub enum ETableRight {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldPropertyDictionary(pub Vec<(String, Nillable<FieldProperty>)>);
 
-/// `FieldProperty` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldProperty {
-    /// `<FieldRight>`
     pub field_right: Option<Nillable<FieldRight>>,
-    /// `<FieldType>`
     pub field_type: Option<Nillable<String>>,
-    /// `<FieldLength>`
     pub field_length: Option<i32>,
 }
 
-/// `FieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FieldRight {
-    /// `<Mask>`
     pub mask: Option<FlagSet<EFieldRight>>,
-    /// `<Reason>`
     pub reason: Option<Nillable<String>>,
 }
 
-/// `EFieldRight` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -266,216 +221,138 @@ pub struct FieldRight {
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EFieldRight {
-    /// `Read`
     #[default]
     Read,
-    /// `Write`
     Write,
-    /// `Unused1`
     Unused1,
-    /// `Unused2`
     Unused2,
-    /// `Unused3`
     Unused3,
-    /// `Unused4`
     Unused4,
-    /// `UIHintMandatory`
     UIHintMandatory,
-    /// `UIHintReadOnly`
     UIHintReadOnly,
-    /// `UndefinedValue256`
     UndefinedValue256,
 }
 
-/// `LicenseInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LicenseInfo {
-    /// `<CompanyName>`
     pub company_name: Option<Nillable<String>>,
-    /// `<SerialNr>`
     pub serial_nr: Option<Nillable<String>>,
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<OwnerDescription>`
     pub owner_description: Option<Nillable<String>>,
-    /// `<NextCheckDate>`
     pub next_check_date: Option<soap_core::xsd::DateTime>,
-    /// `<MaintenanceDate>`
     pub maintenance_date: Option<soap_core::xsd::DateTime>,
-    /// `<AdminWarningDate>`
     pub admin_warning_date: Option<soap_core::xsd::DateTime>,
-    /// `<ExpiryDate>`
     pub expiry_date: Option<soap_core::xsd::DateTime>,
-    /// `<GraceDate>`
     pub grace_date: Option<soap_core::xsd::DateTime>,
-    /// `<ExtraFlags>`
     pub extra_flags: Option<i32>,
-    /// `<LicenseUrl>`
     pub license_url: Option<Nillable<String>>,
-    /// `<LicenseVersion>`
     pub license_version: Option<Nillable<String>>,
-    /// `<DeploymentType>`
     pub deployment_type: Option<i32>,
-    /// `<ProductType>`
     pub product_type: Option<Nillable<String>>,
-    /// `<ProductDescription>`
     pub product_description: Option<Nillable<String>>,
-    /// `<ModuleLicenses>`
     pub module_licenses: Option<Nillable<ArrayOf<ModuleLicense>>>,
-    /// `<PublicKey>`
     pub public_key: Option<Nillable<SignedPublicKey>>,
-    /// `<Signature>`
     pub signature: Option<Nillable<String>>,
 }
 
-/// `ModuleLicense` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ModuleLicense {
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<ModuleName>`
     pub module_name: Option<Nillable<String>>,
-    /// `<ModuleDescription>`
     pub module_description: Option<Nillable<String>>,
-    /// `<ModuleTooltip>`
     pub module_tooltip: Option<Nillable<String>>,
-    /// `<ModuleVersion>`
     pub module_version: Option<Nillable<String>>,
-    /// `<LicenseType>`
     pub license_type: Option<LicenseType>,
-    /// `<Unrestricted>`
     pub unrestricted: Option<bool>,
-    /// `<AllowedUserType>`
     pub allowed_user_type: Option<UserType>,
-    /// `<NumberOfLicenses>`
     pub number_of_licenses: Option<i32>,
-    /// `<ExtraFlags>`
     pub extra_flags: Option<i32>,
-    /// `<ExtraInfo>`
     pub extra_info: Option<Nillable<String>>,
-    /// `<SortOrder>`
     pub sort_order: Option<i32>,
-    /// `<IsHidden>`
     pub is_hidden: Option<bool>,
-    /// `<PrerequisiteModuleName>`
     pub prerequisite_module_name: Option<Nillable<String>>,
-    /// `<Signature>`
     pub signature: Option<Nillable<String>>,
 }
 
-/// `LicenseType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum LicenseType {
-    /// `Unknown`
     #[default]
     Unknown,
-    /// `SiteLicense`
     SiteLicense,
-    /// `SatelliteLicense`
     SatelliteLicense,
-    /// `UserLicense`
     UserLicense,
 }
 
-/// `UserType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum UserType {
-    /// `Unknown`
     #[default]
     Unknown,
-    /// `InternalAssociate`
     InternalAssociate,
-    /// `ResourceAssociate`
     ResourceAssociate,
-    /// `ExternalAssociate`
     ExternalAssociate,
-    /// `AnonymousAssociate`
     AnonymousAssociate,
-    /// `SystemAssociate`
     SystemAssociate,
 }
 
-/// `SignedPublicKey` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SignedPublicKey {
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<SignDate>`
     pub sign_date: Option<soap_core::xsd::DateTime>,
-    /// `<ExpiryDate>`
     pub expiry_date: Option<soap_core::xsd::DateTime>,
-    /// `<Key>`
     pub key: Option<DSAParameters>,
-    /// `<Signature>`
     pub signature: Option<Nillable<String>>,
 }
 
-/// `NetServerBuildType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum NetServerBuildType {
-    /// `Feature`
     #[default]
     Feature,
-    /// `Stable`
     Stable,
-    /// `Alpha`
     Alpha,
-    /// `Beta`
     Beta,
-    /// `ReleaseCandidate`
     ReleaseCandidate,
-    /// `Release`
     Release,
 }
 
-/// `SoExceptionInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfo {
-    /// `<Message>`
     pub message: Option<Nillable<String>>,
-    /// `<StackTrace>`
     pub stack_trace: Option<Nillable<String>>,
-    /// `<FriendlyText>`
     pub friendly_text: Option<Nillable<String>>,
-    /// `<ExceptionType>`
     pub exception_type: Option<Nillable<String>>,
-    /// `<Source>`
     pub source: Option<Nillable<String>>,
-    /// `<InnerException>`
     pub inner_exception: Option<Nillable<Box<SoExceptionInfo>>>,
-    /// `<Parameters>`
     pub parameters: Option<Nillable<SoExceptionInfoParameters>>,
 }
 
-/// `SoExceptionInfoParameters` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -484,7 +361,6 @@ pub struct SoExceptionInfo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 
-/// `SoExtraInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -493,99 +369,63 @@ pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExtraInfo(pub Vec<(String, Nillable<String>)>);
 
-/// `SoTimeZone` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoTimeZone {
-    /// `<SoTimeZoneId>`
     pub so_time_zone_id: Option<i32>,
-    /// `<SoTimeZoneLocationCode>`
     pub so_time_zone_location_code: Option<Nillable<String>>,
 }
 
-/// `SoPrincipalCarrier` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoPrincipalCarrier {
-    /// `<UserType>`
     pub user_type: Option<UserType>,
-    /// `<Associate>`
     pub associate: Option<Nillable<String>>,
-    /// `<AssociateId>`
     pub associate_id: Option<i32>,
-    /// `<IsPerson>`
     pub is_person: Option<bool>,
-    /// `<PersonId>`
     pub person_id: Option<i32>,
-    /// `<CountryId>`
     pub country_id: Option<i32>,
-    /// `<HomeCountryId>`
     pub home_country_id: Option<i32>,
-    /// `<ContactId>`
     pub contact_id: Option<i32>,
-    /// `<GroupId>`
     pub group_id: Option<i32>,
-    /// `<BusinessId>`
     pub business_id: Option<i32>,
-    /// `<CategoryId>`
     pub category_id: Option<i32>,
-    /// `<ContactOwner>`
     pub contact_owner: Option<i32>,
-    /// `<RoleId>`
     pub role_id: Option<i32>,
-    /// `<RoleName>`
     pub role_name: Option<Nillable<String>>,
-    /// `<RoleDescription>`
     pub role_description: Option<Nillable<String>>,
-    /// `<RoleType>`
     pub role_type: Option<RoleType>,
-    /// `<Licenses>`
     pub licenses: Option<Nillable<ArrayOf<GrantedModuleLicense>>>,
-    /// `<FullName>`
     pub full_name: Option<Nillable<String>>,
-    /// `<EMailAddress>`
     pub e_mail_address: Option<Nillable<String>>,
-    /// `<FunctionRights>`
     pub function_rights: Option<Nillable<ArrayOf<String>>>,
-    /// `<EjUserId>`
     pub ej_user_id: Option<i32>,
-    /// `<EjAccessLevel>`
     pub ej_access_level: Option<i32>,
-    /// `<EjUserStatus>`
     pub ej_user_status: Option<EjUserStatus>,
-    /// `<ProvidedCredentials>`
     pub provided_credentials: Option<Nillable<ArrayOf<ProvidedCredential>>>,
-    /// `<SecondaryGroups>`
     pub secondary_groups: Option<Nillable<ArrayOf<i32>>>,
-    /// `<DatabaseContextIdentifier>`
     pub database_context_identifier: Option<Nillable<String>>,
 }
 
-/// `RoleType` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum RoleType {
-    /// `Employee`
     #[default]
     Employee,
-    /// `ExternalUser`
     ExternalUser,
-    /// `Anonymous`
     Anonymous,
-    /// `System`
     System,
 }
 
-/// `GrantedModuleLicense` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
@@ -595,89 +435,59 @@ pub struct GrantedModuleLicense {
     /// The `Carrier` members (the base type's).
     #[soap(base)]
     pub carrier: Carrier,
-    /// `<OwnerId>`
     pub owner_id: Option<i32>,
-    /// `<OwnerName>`
     pub owner_name: Option<Nillable<String>>,
-    /// `<OwnerDescription>`
     pub owner_description: Option<Nillable<String>>,
-    /// `<ModuleId>`
     pub module_id: Option<i32>,
-    /// `<Name>`
     pub name: Option<Nillable<String>>,
-    /// `<Description>`
     pub description: Option<Nillable<String>>,
-    /// `<Version>`
     pub version: Option<Nillable<String>>,
-    /// `<LicenseType>`
     pub license_type: Option<LicenseType>,
-    /// `<ExtraFlags>`
     pub extra_flags: Option<i32>,
-    /// `<SortOrder>`
     pub sort_order: Option<i32>,
-    /// `<LicenseNumber>`
     pub license_number: Option<i32>,
-    /// `<IsHidden>`
     pub is_hidden: Option<bool>,
-    /// `<IsUnrestricted>`
     pub is_unrestricted: Option<bool>,
-    /// `<ExpiryDate>`
     pub expiry_date: Option<soap_core::xsd::DateTime>,
 }
 
-/// `EjUserStatus` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum EjUserStatus {
-    /// `StatusNone`
     #[default]
     StatusNone = 0,
-    /// `StatusNormal`
     StatusNormal = 1,
-    /// `StatusNotAvailable`
     StatusNotAvailable = 2,
-    /// `StatusDeleted`
     StatusDeleted = 3,
-    /// `StatusReadOnly`
     StatusReadOnly = 4,
-    /// `StatusSpm`
     StatusSpm = 5,
-    /// `StatusSystem`
     StatusSystem = 127,
 }
 
-/// `ProvidedCredential` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ProvidedCredential {
-    /// `<Type>`
     pub r#type: Option<Nillable<String>>,
-    /// `<SearchName>`
     pub search_name: Option<Nillable<String>>,
-    /// `<DisplayName>`
     pub display_name: Option<Nillable<String>>,
-    /// `<CredentialId>`
     pub credential_id: Option<i32>,
 }
 
-/// `SoCredentials` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoCredentials {
-    /// `<Ticket>`
     pub ticket: Option<Nillable<String>>,
 }
 
-/// `AuthenticationGenericData` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -686,22 +496,14 @@ pub struct SoCredentials {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthenticationGenericData(pub Vec<(String, Nillable<String>)>);
 
-/// `DSAParameters` (`http://schemas.datacontract.org/2004/07/System.Security.Cryptography`).
 #[soap_type(ns = "http://schemas.datacontract.org/2004/07/System.Security.Cryptography")]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DSAParameters {
-    /// `<Counter>`
     pub counter: i32,
-    /// `<G>`
     pub g: Nillable<soap_core::xsd::Base64Binary>,
-    /// `<J>`
     pub j: Nillable<soap_core::xsd::Base64Binary>,
-    /// `<P>`
     pub p: Nillable<soap_core::xsd::Base64Binary>,
-    /// `<Q>`
     pub q: Nillable<soap_core::xsd::Base64Binary>,
-    /// `<Seed>`
     pub seed: Nillable<soap_core::xsd::Base64Binary>,
-    /// `<Y>`
     pub y: Nillable<soap_core::xsd::Base64Binary>,
 }

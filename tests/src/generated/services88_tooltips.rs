@@ -6,6 +6,7 @@
 
 #![allow(
     dead_code,
+    missing_docs,
     rustdoc::broken_intra_doc_links,
     rustdoc::invalid_html_tags,
     rustdoc::bare_urls
@@ -67,54 +68,40 @@ pub struct TooltipsResponseHeaders {
     pub time_zone: Option<SoTimeZone>,
 }
 
-/// `SoCredentials` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoCredentials {
-    /// `<Ticket>`
     pub ticket: Option<Nillable<String>>,
 }
 
-/// `SoTimeZone` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoTimeZone {
-    /// `<SoTimeZoneId>`
     pub so_time_zone_id: Option<i32>,
-    /// `<SoTimeZoneLocationCode>`
     pub so_time_zone_location_code: Option<Nillable<String>>,
 }
 
-/// `SoExceptionInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns"
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfo {
-    /// `<Message>`
     pub message: Option<Nillable<String>>,
-    /// `<StackTrace>`
     pub stack_trace: Option<Nillable<String>>,
-    /// `<FriendlyText>`
     pub friendly_text: Option<Nillable<String>>,
-    /// `<ExceptionType>`
     pub exception_type: Option<Nillable<String>>,
-    /// `<Source>`
     pub source: Option<Nillable<String>>,
-    /// `<InnerException>`
     pub inner_exception: Option<Nillable<Box<SoExceptionInfo>>>,
-    /// `<Parameters>`
     pub parameters: Option<Nillable<SoExceptionInfoParameters>>,
 }
 
-/// `SoExceptionInfoParameters` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
@@ -123,7 +110,6 @@ pub struct SoExceptionInfo {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoExceptionInfoParameters(pub Vec<(String, Nillable<String>)>);
 
-/// `SoExtraInfo` (`http://www.superoffice.net/ws/crm/NetServer/Services88`).
 #[soap_type(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
     prefix = "tns",
