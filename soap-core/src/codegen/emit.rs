@@ -624,7 +624,7 @@ impl<'a> Generator<'a> {
         } else {
             bop.soap_action.clone()
         };
-        let method = method_ident(&op.name);
+        let method = field_ident(&op.name);
         // The operation's name as the macro derives it: from `action`, or from the method when
         // `action` is a full URI. The payload elements default to it.
         let macro_name = if action.contains(':') {
@@ -1449,7 +1449,8 @@ fn doc_attrs(text: &str) -> TokenStream {
     quote!(#(#lines)*)
 }
 
-/// `LoginId` → `login_id`; a keyword becomes a raw identifier.
+/// `LoginId` → `login_id`, `RemoveSession` → `remove_session`: fields and methods; a keyword
+/// becomes a raw identifier.
 fn field_ident(xml: &str) -> Ident {
     let text = snake_case(&sanitize(xml));
     let text = if text.is_empty() || text.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1464,11 +1465,6 @@ fn field_ident(xml: &str) -> Ident {
         return Ident::new_raw(&text, Span::call_site());
     }
     Ident::new(&text, Span::call_site())
-}
-
-/// `RemoveSession` → `remove_session`.
-fn method_ident(xml: &str) -> Ident {
-    field_ident(xml)
 }
 
 /// A type or variant name from an XML name: letters, digits and `_`, not starting with a digit,
