@@ -189,6 +189,7 @@ use crate::ctxt::Ctxt;
 /// | `result = "Name"` | the element of each return value | `{Op}Result`, as WCF |
 /// | `prefix = "p"` | the prefix the messages are written with | `tns` |
 /// | `wcf_members` | WCF's wrapper convention: a parameter or result of a plain type `T` (not `Option`, `Nillable`, `Vec`) is `minOccurs="0"`, and `nillable` when .NET sees a reference type (strings, classes, arrays); absent or nil reads as `T::default()`, nil on a value type is a Client fault. `T` must implement `XsdValue` and `Default`. What `soap-codegen` writes for WCF contracts | off: a plain type is required and not nillable |
+/// | `serde` | with soap-core's `serde` feature, the generated message types (requests, responses, array wrappers, header parameters) also derive serde's `Serialize`/`Deserialize` under their XML names; every member type must then be serde too (`#[soap_type]`s are) | off |
 /// | `crate = "path"` | where soap-core is, when renamed or re-exported | `::soap_core` |
 ///
 /// On each method, `#[soap_operation(...)]` (read and removed by `#[soap_service]`):
@@ -274,6 +275,7 @@ pub fn soap_service(args: TokenStream, input: TokenStream) -> TokenStream {
 /// |---|---|---|
 /// | `ns = "uri"` | the blocks' namespace (required) | |
 /// | `prefix = "p"` | the prefix they are written with | `h` |
+/// | `serde` | with soap-core's `serde` feature, the struct also derives serde under the blocks' XML names (every field type must be serde too) | off |
 /// | `crate = "path"` | where soap-core is | `::soap_core` |
 ///
 /// ```

@@ -29,6 +29,8 @@ pub(crate) struct ServiceDef {
     pub(crate) namespaces: Vec<(String, String)>,
     /// The operations, in declaration order (the order of `ServiceInfo::operations`).
     pub(crate) ops: Vec<OperationDef>,
+    /// `serde`: the message types also derive serde (with soap-core's `serde` feature).
+    pub(crate) serde: bool,
 }
 
 impl ServiceDef {
@@ -214,6 +216,8 @@ pub(crate) struct HeadersDef {
     /// Prefix → namespace for the blocks.
     pub(crate) namespaces: Vec<(String, String)>,
     pub(crate) fields: Vec<HeaderField>,
+    /// `serde`: the struct also derives serde (with soap-core's `serde` feature).
+    pub(crate) serde: bool,
 }
 
 /// One header block of a `#[soap_headers]` struct.

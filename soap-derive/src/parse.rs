@@ -24,6 +24,7 @@ pub(crate) const SERVICE_KEYS: &[&str] = &[
     "response_headers",
     "result",
     "wcf_members",
+    "serde",
     "crate",
 ];
 pub(crate) const OPERATION_KEYS: &[&str] = &[
@@ -38,7 +39,7 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "faults",
 ];
 pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns"];
-pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "crate"];
+pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "serde", "crate"];
 pub(crate) const HEADER_FIELD_KEYS: &[&str] = &["name", "ns"];
 
 /// The attribute the outer macro reads on each method.
@@ -56,6 +57,7 @@ struct ServiceArgs {
     response_headers: Option<Type>,
     result: Option<Sp<String>>,
     wcf_members: Option<Span>,
+    serde: bool,
     krate: Option<syn::Path>,
 }
 
@@ -97,6 +99,10 @@ pub(crate) fn service(cx: &Ctxt, args: TokenStream, item: &mut syn::ItemTrait) -
             Some("wcf_members") => {
                 attr::flag(cx, &meta, "wcf_members")?;
                 a.wcf_members = Some(meta.path.span());
+            }
+            Some("serde") => {
+                attr::flag(cx, &meta, "serde")?;
+                a.serde = true;
             }
             Some("crate") => a.krate = attr::crate_path(cx, &meta)?,
             _ => {}
@@ -163,6 +169,7 @@ pub(crate) fn service(cx: &Ctxt, args: TokenStream, item: &mut syn::ItemTrait) -
         server: quote::format_ident!("{}Server", ident),
         namespaces,
         ops,
+        serde: a.serde,
     }
 }
 
@@ -621,11 +628,16 @@ pub(crate) fn headers(
     let mut ns: Option<Sp<String>> = None;
     let mut prefix: Option<Sp<String>> = None;
     let mut krate = None;
+    let mut serde = false;
     let mut keys = Keys::new(cx, HEADERS_KEYS);
     let parser = syn::meta::parser(|meta| {
         match keys.key(&meta)? {
             Some("ns") => ns = attr::uri(cx, &meta, "ns")?,
             Some("prefix") => prefix = attr::prefix(cx, &meta, "prefix")?,
+            Some("serde") => {
+                attr::flag(cx, &meta, "serde")?;
+                serde = true;
+            }
             Some("crate") => krate = attr::crate_path(cx, &meta)?,
             _ => {}
         }
@@ -736,5 +748,6 @@ pub(crate) fn headers(
         krate: krate.unwrap_or_else(default_crate),
         namespaces,
         fields,
+        serde,
     })
 }

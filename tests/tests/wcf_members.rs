@@ -159,3 +159,46 @@ fn the_wsdl_says_optional_and_nillable_for_reference_types() {
         [("OpenResult".to_string(), 0, one, true)]
     );
 }
+
+/// `#[soap_service(serde)]` and `#[soap_headers(serde)]` (which `soap-codegen` writes): with
+/// soap-core's `serde` feature, on in this workspace, messages and header sets are serde too,
+/// under their XML names, so a caller can log or cache a whole call as JSON and read it back.
+#[test]
+fn generated_messages_and_header_sets_are_json_under_their_xml_names() {
+    use examples::netserver::{
+        customer_service, RequestHeaders, SoCredentials, StatusScreenPanelType,
+    };
+    use soap_core::xsd::{ArrayOf, Lenient};
+
+    let request = customer_service::RemoveSessionRequest {
+        login_id: Lenient::some(42),
+    };
+    let json = serde_json::to_string(&request).expect("serialize");
+    assert_eq!(json, r#"{"LoginId":42}"#);
+    let back: customer_service::RemoveSessionRequest =
+        serde_json::from_str(&json).expect("deserialize");
+    assert_eq!(back.login_id, Lenient::some(42));
+
+    let statistics = customer_service::GetStatisticsRequest {
+        functions: Lenient::some(ArrayOf(vec![
+            StatusScreenPanelType::OpenRequestsPerCategory,
+        ])),
+    };
+    assert_eq!(
+        serde_json::to_string(&statistics).expect("serialize"),
+        r#"{"Functions":["OpenRequestsPerCategory"]}"#
+    );
+
+    let headers = RequestHeaders::new("app", SoCredentials::new("7T:x"));
+    let json = serde_json::to_value(&headers).expect("serialize");
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "ApplicationToken": "app",
+            "Credentials": { "Ticket": "7T:x" },
+            "TimeZone": null,
+        })
+    );
+    let back: RequestHeaders = serde_json::from_value(json).expect("deserialize");
+    assert_eq!(back, headers);
+}

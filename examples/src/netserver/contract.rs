@@ -27,7 +27,8 @@ use soap_core::nil::NillableStruct;
     request_headers = CustomerServiceRequestHeaders,
     response_headers = CustomerServiceResponseHeaders,
     result = "Response",
-    wcf_members
+    wcf_members,
+    serde
 )]
 pub trait CustomerService {
     /// The `CreateDefaultSmsConfig` operation.
@@ -134,7 +135,8 @@ pub trait CustomerService {
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Clone, Default, PartialEq)]
 pub struct CustomerServiceRequestHeaders {
@@ -160,7 +162,8 @@ impl ::std::fmt::Debug for CustomerServiceRequestHeaders {
 /// The header blocks `<ExceptionInfo>`, `<ExtraInfo>`, `<Succeeded>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services86",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerServiceResponseHeaders {

@@ -530,6 +530,9 @@ impl<'a> Generator<'a> {
         if self.wcf {
             args.push(quote!(wcf_members));
         }
+        // Every type it carries is a `#[soap_type]`, so the messages can be serde too (with
+        // soap-core's `serde` feature), as the issue of a JSON log or cache wants.
+        args.push(quote!(serde));
         Ok(quote! {
             #doc
             #[soap_service(#(#args),*)]
@@ -1219,6 +1222,7 @@ impl<'a> Generator<'a> {
             }
             let (derive_debug, debug_impl) = self.debug(&ident, &shown);
             let prefix = (ns == self.defs.target_namespace).then(|| quote!(, prefix = "tns"));
+            let prefix = quote!(#prefix, serde);
             let doc = doc_attrs(&format!(
                 "The header blocks {}.",
                 blocks

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::{ArrayOf, Dictionary, FlagSet};
+use super::{ArrayOf, Dictionary, FlagSet, Lenient};
 use crate::nil::{Nillable, NillableStruct};
 
 macro_rules! transparent {
@@ -22,7 +22,7 @@ macro_rules! transparent {
         }
     )*};
 }
-transparent!(ArrayOf<T>, FlagSet<E>, Dictionary<K, V>);
+transparent!(ArrayOf<T>, FlagSet<E>, Dictionary<K, V>, Lenient<T>);
 
 impl<T: Serialize> Serialize for Nillable<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

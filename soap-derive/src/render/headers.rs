@@ -69,6 +69,16 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
     // Anchored at the struct, where yaserde reports a field type that is not a yaserde type.
     let derive = quote_spanned!(ident.span()=> #[derive(::yaserde::YaDeserialize)]);
     let schema = super::describe::header_schema(def, &rt);
+    let item = if def.serde {
+        let names: Vec<(syn::Ident, String)> = def
+            .fields
+            .iter()
+            .map(|f| (f.ident.clone(), f.element.clone()))
+            .collect();
+        super::with_serde(&rt, quote!(#item), "Header", &names)
+    } else {
+        quote!(#item)
+    };
     quote! {
         #item
 

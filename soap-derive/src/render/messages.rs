@@ -106,6 +106,29 @@ fn message_namespaces<'a>(
     out
 }
 
+/// A message struct, with serde's derives too when the service asks (`serde`).
+fn serde_if(
+    def: &ServiceDef,
+    rt: &Rt,
+    item: TokenStream,
+    element: &str,
+    names: &[(Ident, String)],
+) -> TokenStream {
+    if def.serde {
+        super::with_serde(rt, item, element, names)
+    } else {
+        item
+    }
+}
+
+/// Each member's field and element name.
+fn member_names(members: &[&Member]) -> Vec<(Ident, String)> {
+    members
+        .iter()
+        .map(|m| (m.field.clone(), m.element.clone()))
+        .collect()
+}
+
 /// `#[derive(YaSerialize, YaDeserialize)]`, anchored at `span`: yaserde's derive reports a member
 /// type that is not a yaserde type at its call site, which is then the user's code (the method,
 /// the return type) rather than the `#[soap_service]` attribute.
@@ -222,7 +245,7 @@ fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         .into_iter()
         .filter(|a| a.path().is_ident("deprecated"));
     let derive = derive_yaserde(anchor(members.iter().map(|m| &m.ty), op.ident().span()));
-    quote! {
+    let item = quote! {
         #text
         #(#forwarded)*
         #derive
@@ -230,6 +253,10 @@ fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         pub struct #ty {
             #(#fields,)*
         }
+    };
+    let item = serde_if(def, rt, item, element, &member_names(&members));
+    quote! {
+        #item
         #message
         #debug
     }
@@ -250,9 +277,13 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             let message = soap_message_impl(rt, &ty, &op.ns, element, &namespaces, &[], &[]);
             let debug = debug_impl(rt, &ty, &[], true);
             let qualified = format!("{prefix}:{element}");
-            quote! {
+            let item = quote! {
                 #text
                 pub struct #ty(pub #fields_ty);
+            };
+            let item = serde_if(def, rt, item, element, &[]);
+            quote! {
+                #item
 
                 #[automatically_derived]
                 impl #rt::yaserde::YaSerialize for #ty {
@@ -303,13 +334,17 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
                 false,
             );
             let derive = derive_yaserde(anchor([&op.ok_ty], op.ok_ty.span()));
-            quote! {
+            let item = quote! {
                 #text
                 #derive
                 #[yaserde(rename = #element, prefix = #prefix, #yns)]
                 pub struct #ty {
                     #(#fields,)*
                 }
+            };
+            let item = serde_if(def, rt, item, element, &member_names(&members));
+            quote! {
+                #item
                 #message
                 #debug
             }
@@ -345,13 +380,21 @@ fn header_params(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         op.header_params().map(|(_, h)| &h.inner),
         op.ident().span(),
     ));
-    quote! {
+    let item = quote! {
         #text
         #derive
         #[yaserde(rename = "Header", #yns)]
         pub struct #ty {
             #(#fields,)*
         }
+    };
+    let names: Vec<(Ident, String)> = op
+        .header_params()
+        .map(|(p, h)| (p.ident.clone(), h.element.clone()))
+        .collect();
+    let item = serde_if(def, rt, item, "Header", &names);
+    quote! {
+        #item
         #debug
     }
 }
@@ -373,7 +416,7 @@ fn array(def: &ServiceDef, op: &OperationDef, a: &ArrayDef, rt: &Rt) -> TokenStr
         op.name, a.item_ns
     ));
     let derive = derive_yaserde(anchor([elem], elem.span()));
-    quote! {
+    let wrapper = quote! {
         #text
         #derive
         #[yaserde(rename = #element, prefix = #prefix, #yns)]
@@ -382,6 +425,11 @@ fn array(def: &ServiceDef, op: &OperationDef, a: &ArrayDef, rt: &Rt) -> TokenStr
             #[yaserde(rename = #item, prefix = #item_prefix)]
             pub items: #rt::std::vec::Vec<#elem>,
         }
+    };
+    let names = [(Ident::new("items", Span::call_site()), item.clone())];
+    let wrapper = serde_if(def, rt, wrapper, element, &names);
+    quote! {
+        #wrapper
         #debug
     }
 }

@@ -164,3 +164,42 @@ pub(crate) fn forwarded_attrs(attrs: &[syn::Attribute]) -> Vec<&syn::Attribute> 
         .filter(|a| a.path().is_ident("doc") || a.path().is_ident("deprecated"))
         .collect()
 }
+
+/// The struct `item` as written and, with soap-core's `serde` feature, with serde's derives
+/// under its XML names: `rename = element` on the container and each `(field, name)` of
+/// `renames` on its field; a tuple struct is `transparent`. `#[soap_service(serde)]` and
+/// `#[soap_headers(serde)]` ask for it (see `render::type_def` for why through `serde_item!`).
+pub(crate) fn with_serde(
+    rt: &Rt,
+    item: TokenStream,
+    element: &str,
+    renames: &[(syn::Ident, String)],
+) -> TokenStream {
+    let Ok(mut with) = syn::parse2::<syn::ItemStruct>(item.clone()) else {
+        return item;
+    };
+    let serde_path = quote!(#rt::serde).to_string();
+    with.attrs
+        .push(syn::parse_quote!(#[derive(#rt::serde::Serialize, #rt::serde::Deserialize)]));
+    match &mut with.fields {
+        syn::Fields::Named(named) => {
+            with.attrs
+                .push(syn::parse_quote!(#[serde(crate = #serde_path, rename = #element)]));
+            for field in named.named.iter_mut() {
+                let name = renames
+                    .iter()
+                    .find(|(ident, _)| Some(ident) == field.ident.as_ref())
+                    .map(|(_, name)| name);
+                if let Some(name) = name {
+                    field
+                        .attrs
+                        .push(syn::parse_quote!(#[serde(rename = #name)]));
+                }
+            }
+        }
+        _ => with
+            .attrs
+            .push(syn::parse_quote!(#[serde(crate = #serde_path, transparent)])),
+    }
+    quote!(#rt::serde_item! { [#item] [#with] })
+}

@@ -27,7 +27,8 @@ use soap_core::nil::NillableStruct;
     request_headers = CustomerServiceRequestHeaders,
     response_headers = CustomerServiceResponseHeaders,
     result = "Response",
-    wcf_members
+    wcf_members,
+    serde
 )]
 pub trait CustomerService {
     /// Loading default values into a new CustomerCenterConfig.  NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
@@ -200,7 +201,8 @@ pub trait CustomerService {
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerServiceRequestHeaders {
@@ -215,7 +217,8 @@ pub struct CustomerServiceRequestHeaders {
 /// The header blocks `<ExceptionInfo>`, `<ExtraInfo>`, `<Succeeded>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CustomerServiceResponseHeaders {

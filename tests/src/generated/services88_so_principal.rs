@@ -27,7 +27,8 @@ use soap_core::nil::NillableStruct;
     request_headers = SoPrincipalRequestHeaders,
     response_headers = SoPrincipalResponseHeaders,
     result = "SystemInfo",
-    wcf_members
+    wcf_members,
+    serde
 )]
 pub trait SoPrincipal {
     /// Get System information about the currently running NetServer and Database
@@ -93,7 +94,8 @@ pub struct AuthenticateResponse {
 /// The header blocks `<ApplicationToken>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoPrincipalRequestHeaders {
@@ -104,7 +106,8 @@ pub struct SoPrincipalRequestHeaders {
 /// The header blocks `<ExceptionInfo>`, `<ExtraInfo>`, `<Succeeded>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SoPrincipalResponseHeaders {

@@ -27,7 +27,8 @@ use soap_core::nil::NillableStruct;
     request_headers = TooltipsRequestHeaders,
     response_headers = TooltipsResponseHeaders,
     result = "Response",
-    wcf_members
+    wcf_members,
+    serde
 )]
 pub trait Tooltips {
     /// Parse a tooltip hint and return a tooltip. The returned tooltip string may contain resource string identifiers (in square brackets), to be processed by the resource manager.<para />The tooltip hint is either a literal text, representing itself, or a set of key/value pairs enclosed in curly braces. Each key is separated from its value by an equals sign, and each pair from the next by an ampersand, according to usual conventions.<para />A typical tooltip hint could be {contact_id=123} or {appointment_id=222&amp;mode=simple}
@@ -39,7 +40,8 @@ pub trait Tooltips {
 /// The header blocks `<ApplicationToken>`, `<Credentials>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TooltipsRequestHeaders {
@@ -54,7 +56,8 @@ pub struct TooltipsRequestHeaders {
 /// The header blocks `<ExceptionInfo>`, `<ExtraInfo>`, `<Succeeded>`, `<TimeZone>`.
 #[soap_headers(
     ns = "http://www.superoffice.net/ws/crm/NetServer/Services88",
-    prefix = "tns"
+    prefix = "tns",
+    serde
 )]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TooltipsResponseHeaders {
