@@ -9,6 +9,10 @@ Usage:
       zeep, from that WSDL alone (ours from ?wsdl, or the vendor's), calls all 18 operations
       on a fresh mock at ENDPOINT, with the request headers, and checks each answer against the
       mock's starting state (examples/src/helpdesk.rs): {"checked": [...], "failed": {...}}.
+  wsdl_tool.py fault WSDL ENDPOINT (11|12)
+      zeep, from that WSDL alone, calls the declared-fault service of
+      tests/tests/declared_faults.rs (`Lock` of a locked session) and reads the fault's detail
+      as the element the WSDL declares for it: {"code", "detail", "login_id", "reason"}.
   wsdl_tool.py canonical WSDL_URL_OR_PATH
       the WSDL reduced to comparable facts: operations, soapActions, wrapper elements and
       their members (name, type, minOccurs, maxOccurs, nillable, in order), the named types
@@ -339,6 +343,30 @@ def canonical(source):
     return {"target_namespace": tns, "facts": sorted(facts)}
 
 
+def fault(wsdl, endpoint, version):
+    import zeep
+    from zeep.exceptions import Fault
+
+    settings = zeep.Settings(strict=True)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client = zeep.Client(wsdl, settings=settings)
+    service = client.create_service(binding_for(client, version), endpoint)
+    try:
+        service.Lock(LoginId=0)
+    except Fault as error:
+        [detail] = list(error.detail)
+        # Typed: the detail read as the element the WSDL's wsdl:fault message names.
+        value = client.get_element(detail.tag).parse(detail, client.wsdl.types)
+        return {
+            "code": error.code,
+            "detail": detail.tag,
+            "login_id": value.LoginId,
+            "reason": value.Reason,
+        }
+    raise SystemExit("Lock(0) did not fail")
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     if command == "validate":
@@ -347,6 +375,8 @@ def main():
         result = call(*args)
     elif command == "canonical":
         result = canonical(*args)
+    elif command == "fault":
+        result = fault(*args)
     else:
         raise SystemExit("unknown command %r" % command)
     print(json.dumps(result, sort_keys=True))

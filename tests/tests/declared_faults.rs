@@ -1,6 +1,7 @@
 //! Declared faults over real loopback HTTP: an operation declaring `faults(D)` and returning
 //! `Failure<D>` sends `D` in the fault's detail, the generated client hands it back typed, in
-//! both SOAP versions, and the WSDL lists it.
+//! both SOAP versions, and the WSDL lists it: zeep 4.3.3, from that WSDL alone, reads the detail
+//! as the element it declares.
 
 use soap_core::{
     soap_service, soap_type, Error, Failure, Fault, FaultCode, HttpTransport, SoapVersion,
@@ -130,4 +131,28 @@ fn the_wsdl_lists_the_declared_fault() {
         ),
         "{wsdl}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zeep_reads_the_declared_detail_typed_from_the_served_wsdl() {
+    let (_server, url) = serve_on_loopback(SessionsServer::new(Server).with_generated_wsdl()).await;
+    for version in ["11", "12"] {
+        let report = tests::zeep::script(
+            "wsdl_tool.py",
+            &["fault", &format!("{url}?wsdl"), &url, version],
+            std::time::Duration::from_secs(120),
+        )
+        .await;
+        let code = report["code"].as_str().unwrap_or_default();
+        assert!(
+            code.ends_with("Client") || code.ends_with("Sender"),
+            "SOAP {version}: {report}"
+        );
+        assert_eq!(
+            report["detail"], "{urn:example:sessions}SessionFault",
+            "SOAP {version}"
+        );
+        assert_eq!(report["login_id"], 0, "SOAP {version}");
+        assert_eq!(report["reason"], "locked", "SOAP {version}");
+    }
 }
