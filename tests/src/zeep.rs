@@ -53,9 +53,9 @@ pub fn python() -> &'static Path {
     })
 }
 
-/// Runs `tests/interop/{script}` with `args` in zeep's environment, at most `limit`, and parses
-/// the one JSON document it prints.
-pub async fn script(script: &str, args: &[&str], limit: Duration) -> serde_json::Value {
+/// Runs `tests/interop/{script}` with `args` in zeep's environment, at most `limit`, and returns
+/// what it printed, trimmed.
+pub async fn script_output(script: &str, args: &[&str], limit: Duration) -> String {
     let python = python().to_path_buf();
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("interop")
@@ -69,5 +69,11 @@ pub async fn script(script: &str, args: &[&str], limit: Duration) -> serde_json:
     .await
     .unwrap_or_else(|_| panic!("{script} did not finish within {limit:?}"))
     .expect("the script's task");
-    serde_json::from_slice(&output.stdout).expect("one JSON document")
+    String::from_utf8_lossy(&output.stdout).trim().to_string()
+}
+
+/// As [`script_output`], parsing the one JSON document the script prints.
+pub async fn script(script: &str, args: &[&str], limit: Duration) -> serde_json::Value {
+    let output = script_output(script, args, limit).await;
+    serde_json::from_str(&output).expect("one JSON document")
 }

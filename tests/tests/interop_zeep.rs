@@ -15,14 +15,11 @@
 //! The first run creates a virtual environment under `target/zeep-venv` and installs zeep and
 //! xmlschema from PyPI into it; later runs reuse it. Each run of a tool is bounded by a timeout.
 
-use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 
 use examples::mock::MockNetServer;
 use examples::netserver::CustomerServiceServer;
 use soap_core::server::ServerHandle;
-use tests::zeep::{python as zeep_python, run};
 
 async fn start_mock() -> (ServerHandle, MockNetServer, String) {
     let mock = MockNetServer::new();
@@ -33,25 +30,16 @@ async fn start_mock() -> (ServerHandle, MockNetServer, String) {
 
 /// Runs the zeep client script and returns the one JSON line it prints.
 async fn zeep_remove_session(url: &str, version: &str, login_id: i32) -> String {
-    let python = zeep_python().to_path_buf();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("interop");
-    let mut command = Command::new(python);
-    command
-        .arg(dir.join("zeep_client.py"))
-        .arg(format!("{url}?wsdl"))
-        .arg(url)
-        .arg(version)
-        .arg("app-token-7f3a")
-        .arg("7T:ticket-0123456789")
-        .arg(login_id.to_string());
-    let output = tokio::time::timeout(
-        Duration::from_secs(120),
-        tokio::task::spawn_blocking(move || run(&mut command)),
-    )
-    .await
-    .expect("zeep did not finish within 120 s")
-    .expect("zeep task");
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
+    let (wsdl, login_id) = (format!("{url}?wsdl"), login_id.to_string());
+    let args = [
+        wsdl.as_str(),
+        url,
+        version,
+        "app-token-7f3a",
+        "7T:ticket-0123456789",
+        login_id.as_str(),
+    ];
+    tests::zeep::script_output("zeep_client.py", &args, Duration::from_secs(120)).await
 }
 
 fn assert_headers_received(mock: &MockNetServer) {

@@ -656,7 +656,7 @@ impl<'a> Generator<'a> {
     /// those members are plain Rust types (`login_id: i32`, not `Option<i32>`), absent or nil
     /// reading as the type's default as it does in WCF. No member may be required: under
     /// `wcf_members` a plain type means optional.
-    fn wcf_convention(&mut self, plans: &[(&BindingOperation, &Operation)]) -> Result<bool, Error> {
+    fn wcf_convention(&self, plans: &[(&BindingOperation, &Operation)]) -> Result<bool, Error> {
         let mut conventional = false;
         for (_, op) in plans {
             let mut members: Vec<&Member> = Vec::new();
