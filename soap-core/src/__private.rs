@@ -28,7 +28,7 @@ pub use crate::{schema, wsdl};
 pub use crate::nil::XsdScalar;
 pub use crate::qname::QName;
 pub use crate::xsd::codegen as xsd;
-pub use crate::xsd::{Lenient, XsdComplex, XsdField, XsdValue};
+pub use crate::xsd::{Lenient, Prefixes, XsdComplex, XsdField, XsdValue};
 #[cfg(feature = "serde")]
 pub use ::serde;
 
@@ -317,3 +317,34 @@ pub use crate::__soap_tower_service_impl as tower_service_impl;
 /// The request body bound of the tower impl.
 #[cfg(feature = "server")]
 pub use ::hyper::body::Body as HttpBody;
+
+/// The prefixes of a message member's type, found by autoref: a type that describes itself
+/// (`XsdField`: `#[soap_type]`s, arrays, primitives, and `Option`/`Vec` of them) adds its own
+/// ([`PrefixesOfField`]); any other type, a hand-written yaserde type, adds none
+/// ([`PrefixesOfOther`], the method found one reference further out) and declares its
+/// namespaces on its own elements. Used by `fn namespaces()` of generated messages and header
+/// sets, called as `(&PrefixProbe::<T>(PhantomData)).gather(&mut out)` with both traits in scope.
+#[derive(Debug)]
+pub struct PrefixProbe<T: ?Sized>(pub core::marker::PhantomData<T>);
+
+/// See [`PrefixProbe`]: the member type describes itself.
+pub trait PrefixesOfField {
+    /// Adds the type's prefixes.
+    fn gather(&self, out: &mut Prefixes);
+}
+
+impl<T: XsdField> PrefixesOfField for PrefixProbe<T> {
+    fn gather(&self, out: &mut Prefixes) {
+        T::prefixes(out);
+    }
+}
+
+/// See [`PrefixProbe`]: the member type does not describe itself.
+pub trait PrefixesOfOther {
+    /// Adds nothing.
+    fn gather(&self, out: &mut Prefixes);
+}
+
+impl<T: ?Sized> PrefixesOfOther for &PrefixProbe<T> {
+    fn gather(&self, _: &mut Prefixes) {}
+}

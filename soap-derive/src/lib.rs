@@ -379,14 +379,17 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// # Prefixes and namespaces
 ///
 /// One prefix per namespace URI: a member of the same namespace, and every array item, inherit
-/// the declaration of the element around them, so a type declares its namespace once, on its
-/// outermost element. Two types whose namespaces end in the same segment must be given
-/// distinct `prefix`es: a prefix must never name two URIs in one document.
+/// the declaration of the element around them. Two types whose namespaces end in the same
+/// segment must be given distinct `prefix`es: a member (or base) type that declares its
+/// parent's prefix for another namespace is a compile error at the member's type, because the
+/// member's own name would move to that namespace.
 ///
-/// In a SOAP envelope, `<Envelope>` declares the service's namespace as `tns` (and the header
-/// set's as `h`). A type in the service's own namespace given `prefix = "tns"` then declares
-/// nothing at all: every namespace is declared once, on the envelope. Only do that for types
-/// in the service's namespace.
+/// In a SOAP envelope, `<Envelope>` declares every namespace the message writes: the service's
+/// (`tns`), the header set's (`h`), and the prefix of every `#[soap_type]` the message reaches,
+/// gathered once per message type (`soap_core::xsd::Prefixes`). Nothing below it declares one
+/// again. Where the header set binds a prefix to another namespace than a payload type does,
+/// the envelope keeps the header set's and the payload type declares its own on its element
+/// (and a warning names both).
 ///
 /// # Errors
 ///

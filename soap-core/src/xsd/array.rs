@@ -9,7 +9,7 @@ use yaserde::ser::Serializer;
 use yaserde::{YaDeserialize, YaSerialize};
 
 use super::codegen::{self, qualify};
-use super::XsdValue;
+use super::{Prefixes, XsdValue};
 use crate::qname::QName;
 use crate::schema::{self, ComplexType, MaxOccurs, Member, Schemas, XsdMember, XsdType};
 
@@ -81,7 +81,7 @@ pub(super) const fn home(
     }
 }
 
-const fn str_eq(a: &str, b: &str) -> bool {
+pub(super) const fn str_eq(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
         return false;
@@ -105,6 +105,7 @@ impl<T: XsdValue + XsdMember> XsdValue for ArrayOf<T> {
     const NAMESPACE: &'static str = home(T::NAMESPACE, T::PREFIX).0;
     const PREFIX: &'static str = home(T::NAMESPACE, T::PREFIX).1;
     const REFERENCE: bool = true;
+    const DECLARES: bool = true;
 
     fn write_element<W: Write>(
         &self,
@@ -137,6 +138,11 @@ impl<T: XsdValue + XsdMember> XsdValue for ArrayOf<T> {
             Ok(true)
         })?;
         Ok(ArrayOf(items))
+    }
+
+    fn prefixes(out: &mut Prefixes) {
+        out.bind(Self::PREFIX, Self::NAMESPACE);
+        T::prefixes(out);
     }
 }
 

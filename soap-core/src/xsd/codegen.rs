@@ -63,6 +63,16 @@ pub fn write_complex<T: XsdComplex, W: Write>(
     Ok(())
 }
 
+/// Whether a member of type `T`, written as `prefix:Name` inside a type whose members are in
+/// `namespace`, keeps its name's namespace: not when `T` declares that same prefix for another
+/// namespace on the member's start tag, which would move the member's own name there.
+/// `#[soap_type]` asserts it for every member and base at compile time.
+pub const fn prefix_is_free<T: XsdValue>(prefix: &str, namespace: &str) -> bool {
+    !(T::DECLARES
+        && super::array::str_eq(T::PREFIX, prefix)
+        && !super::array::str_eq(T::NAMESPACE, namespace))
+}
+
 /// Declares `prefix` for `uri` on a start tag (xml-rs leaves it out when already in scope).
 #[inline]
 pub fn declare<'a>(start: Start<'a>, prefix: &'static str, uri: &'static str) -> Start<'a> {

@@ -10,7 +10,7 @@ use yaserde::ser::Serializer;
 use yaserde::{YaDeserialize, YaSerialize};
 
 use super::codegen::{self, qualify};
-use super::XsdValue;
+use super::{Prefixes, XsdValue};
 use crate::qname::QName;
 use crate::schema::{
     self, ComplexType, ElementType, MaxOccurs, Member, Schemas, XsdMember, XsdType,
@@ -57,6 +57,7 @@ impl<K: XsdValue + XsdMember, V: XsdValue + XsdMember> XsdValue for Dictionary<K
     const NAMESPACE: &'static str = schema::ARRAYS;
     const PREFIX: &'static str = "arrays";
     const REFERENCE: bool = true;
+    const DECLARES: bool = true;
 
     fn write_element<W: Write>(
         &self,
@@ -69,6 +70,12 @@ impl<K: XsdValue + XsdMember, V: XsdValue + XsdMember> XsdValue for Dictionary<K
 
     fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
         read_entries(reader, Self::NAMESPACE, &Self::item()).map(Dictionary)
+    }
+
+    fn prefixes(out: &mut Prefixes) {
+        out.bind(Self::PREFIX, Self::NAMESPACE);
+        K::prefixes(out);
+        V::prefixes(out);
     }
 }
 

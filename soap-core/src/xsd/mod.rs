@@ -16,12 +16,13 @@
 //!
 //! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
 //! chosen). A member or array item in the namespace of the element around it declares nothing:
-//! xml-rs leaves out a declaration that is already in scope, so `xmlns:…` appears once, on the
-//! outermost element of that namespace. Inside a SOAP envelope (measured in
-//! `tests/tests/soap_type.rs`): `<Envelope>` declares the service's and the header set's
-//! namespaces and `xsi`; each outermost `#[soap_type]` element (a parameter, a header block)
-//! declares its type's prefix once, even when the service already binds the same URI as `tns`,
-//! unless the type is given the service's prefix (`prefix = "tns"`): then it declares nothing.
+//! xml-rs leaves out a declaration that is already in scope. Inside a SOAP envelope (measured in
+//! `tests/tests/soap_type.rs`), `<Envelope>` declares every namespace the message writes: the
+//! service's and the header set's, `xsi`, and the prefix of every `#[soap_type]`, array and
+//! dictionary the message's types reach ([`Prefixes`], gathered once per message type). Nothing
+//! below `<Envelope>` declares one again. Two namespaces are never bound to one prefix where it
+//! matters: a member type that would rebind its parent's prefix is a compile error, and a type
+//! whose prefix the envelope binds to another namespace declares its own on its element.
 //!
 //! ```
 //! use soap_core::xsd::{ArrayOf, XsdValue};
@@ -48,6 +49,7 @@ pub mod codegen;
 mod dictionary;
 mod flags;
 mod lenient;
+mod prefixes;
 mod primitives;
 mod scalar;
 #[cfg(feature = "serde")]
@@ -59,6 +61,8 @@ pub use dictionary::Dictionary;
 pub use flags::FlagSet;
 #[doc(hidden)]
 pub use lenient::Lenient;
+pub(crate) use prefixes::envelope_pairs;
+pub use prefixes::{Clash, Prefixes};
 #[cfg(feature = "base64")]
 pub use primitives::Base64Binary;
 #[cfg(feature = "time")]
@@ -131,6 +135,11 @@ pub trait XsdValue: Sized {
     /// Whether .NET sees a reference type (a string, a class, an array): WCF makes array items
     /// and dictionary entries of those `nillable`.
     const REFERENCE: bool = false;
+    /// Whether the type declares [`Self::PREFIX`] on the start tag of each element it is
+    /// written as (a complex type, an array, a dictionary; not a text-only type). That element
+    /// is named with its parent's prefix, so the two prefixes must not be one bound to two
+    /// namespaces: `#[soap_type]` checks it at compile time.
+    const DECLARES: bool = false;
 
     /// Writes the value as the element `name` (`prefix:Local`).
     fn write_element<W: Write>(
@@ -142,6 +151,13 @@ pub trait XsdValue: Sized {
     /// Reads the element whose start tag `reader.peek()` returns. Consumes the start tag and the
     /// content, and leaves the end tag pending: the contract of `YaDeserialize::deserialize`.
     fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self>;
+
+    /// Adds the prefixes this type's content is written with, and those of the types inside it,
+    /// so that `<Envelope>` can declare them (see [`Prefixes`]). Text-only types (the default)
+    /// write none.
+    fn prefixes(out: &mut Prefixes) {
+        let _ = out;
+    }
 }
 
 /// How a member occurs: once (`T`), at most once (`Option<T>`), or any number of times
@@ -163,6 +179,8 @@ pub trait XsdValue: Sized {
 pub trait XsdField: Sized {
     /// What reading gathers before the whole member is known.
     type Slot: Default;
+    /// The value type of each occurrence.
+    type Value: XsdValue;
     /// Writes every occurrence as the element `name`.
     fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()>;
     /// Reads one occurrence (the peeked start tag) through its end tag.
@@ -172,6 +190,8 @@ pub trait XsdField: Sized {
     ) -> yaserde::Result<()>;
     /// The member, or `None` when a required one never came.
     fn finish(slot: Self::Slot) -> Option<Self>;
+    /// The prefixes of the value type ([`XsdValue::prefixes`]).
+    fn prefixes(out: &mut Prefixes);
 }
 
 /// A `#[soap_type]` struct's members, for reading and writing it, and for inlining it as the
@@ -195,6 +215,7 @@ pub trait XsdComplex: Sized {
 }
 
 impl<T: XsdValue> XsdField for T {
+    type Value = T;
     type Slot = Option<T>;
     fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
         self.write_element(name, writer)
@@ -208,9 +229,13 @@ impl<T: XsdValue> XsdField for T {
     fn finish(slot: Option<T>) -> Option<Self> {
         slot
     }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
+    }
 }
 
 impl<T: XsdValue> XsdField for Option<T> {
+    type Value = T;
     type Slot = Option<T>;
     fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
         match self {
@@ -227,9 +252,13 @@ impl<T: XsdValue> XsdField for Option<T> {
     fn finish(slot: Option<T>) -> Option<Self> {
         Some(slot)
     }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
+    }
 }
 
 impl<T: XsdValue> XsdField for Vec<T> {
+    type Value = T;
     type Slot = Vec<T>;
     fn write_field<W: Write>(&self, name: &str, writer: &mut Serializer<W>) -> yaserde::Result<()> {
         self.iter().try_for_each(|v| v.write_element(name, writer))
@@ -240,6 +269,9 @@ impl<T: XsdValue> XsdField for Vec<T> {
     }
     fn finish(slot: Vec<T>) -> Option<Self> {
         Some(slot)
+    }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
     }
 }
 
@@ -270,6 +302,7 @@ impl<T: XsdValue> XsdValue for Box<T> {
     const NAMESPACE: &'static str = T::NAMESPACE;
     const PREFIX: &'static str = T::PREFIX;
     const REFERENCE: bool = T::REFERENCE;
+    const DECLARES: bool = T::DECLARES;
     fn write_element<W: Write>(
         &self,
         name: &str,
@@ -280,6 +313,9 @@ impl<T: XsdValue> XsdValue for Box<T> {
     fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
         T::read_content(reader).map(Box::new)
     }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
+    }
 }
 
 /// One wrapper for scalars and complex types: `Nil` is `<X i:nil="true"/>`, and absent stays the
@@ -288,6 +324,7 @@ impl<T: XsdValue> XsdValue for Nillable<T> {
     const NAMESPACE: &'static str = T::NAMESPACE;
     const PREFIX: &'static str = T::PREFIX;
     const REFERENCE: bool = T::REFERENCE;
+    const DECLARES: bool = T::DECLARES;
     fn write_element<W: Write>(
         &self,
         name: &str,
@@ -301,6 +338,9 @@ impl<T: XsdValue> XsdValue for Nillable<T> {
     fn read_content<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
         Ok(codegen::read_nillable::<T, R>(reader)?.into())
     }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
+    }
 }
 
 /// The same as [`Nillable`], for members declared with the older complex-type wrapper.
@@ -308,6 +348,7 @@ impl<T: XsdValue> XsdValue for NillableStruct<T> {
     const NAMESPACE: &'static str = T::NAMESPACE;
     const PREFIX: &'static str = T::PREFIX;
     const REFERENCE: bool = T::REFERENCE;
+    const DECLARES: bool = T::DECLARES;
     fn write_element<W: Write>(
         &self,
         name: &str,
@@ -323,5 +364,8 @@ impl<T: XsdValue> XsdValue for NillableStruct<T> {
             Some(v) => NillableStruct::Value(v),
             None => NillableStruct::Nil,
         })
+    }
+    fn prefixes(out: &mut Prefixes) {
+        T::prefixes(out);
     }
 }

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
-use super::{namespaces_const, yaserde_namespaces, yaserde_support, Rt};
+use super::{gathered_namespaces, namespaces_const, yaserde_namespaces, yaserde_support, Rt};
 use crate::model::HeadersDef;
 
 pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
@@ -55,6 +55,8 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
             }
         }
     });
+    let contents: Vec<&syn::Type> = def.fields.iter().map(|f| &f.ty).collect();
+    let gathered = gathered_namespaces(&rt, "Header", &contents);
     let support = yaserde_support();
     // The server's context hands out clones of the request headers and moves them across tasks;
     // `HeaderSet` itself asks for `Default`.
@@ -110,6 +112,8 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                     #(#write_fields)*
                     ::core::result::Result::Ok(())
                 }
+
+                #gathered
 
                 fn read_blocks(
                     blocks: &[&#rt::RawHeader],

@@ -5,7 +5,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::{
-    debug_impl, doc, forwarded_attrs, namespaces_const, yaserde_namespaces, yaserde_support, Rt,
+    debug_impl, doc, forwarded_attrs, gathered_namespaces, namespaces_const, yaserde_namespaces,
+    yaserde_support, Rt,
 };
 use crate::model::{ArrayDef, Member, OperationDef, Output, ServiceDef};
 
@@ -181,15 +182,29 @@ pub(super) fn field_type(m: &Member, rt: &Rt) -> TokenStream {
     }
 }
 
-fn soap_message_impl(
-    rt: &Rt,
-    ty: &Ident,
-    ns: &str,
-    element: &str,
-    namespaces: &[(&str, &str)],
-    members: &[&Member],
-    headers: &[(&str, &str)],
-) -> TokenStream {
+/// What `impl SoapMessage` of one message type states.
+struct MessageImpl<'a> {
+    ty: &'a Ident,
+    ns: &'a str,
+    element: &'a str,
+    namespaces: &'a [(&'a str, &'a str)],
+    members: &'a [&'a Member],
+    /// Header blocks read besides the service's set: `(namespace, local name)`.
+    headers: &'a [(&'a str, &'a str)],
+    /// The types written inside the payload element, whose prefixes `<Envelope>` declares.
+    contents: &'a [&'a syn::Type],
+}
+
+fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
+    let MessageImpl {
+        ty,
+        ns,
+        element,
+        namespaces,
+        members,
+        headers,
+        contents,
+    } = message;
     let namespaces = namespaces_const(namespaces.iter().copied());
     let members = members.iter().map(|m| {
         let field = m.field.to_string();
@@ -206,6 +221,7 @@ fn soap_message_impl(
         quote!(#rt::Member { field: #field, element: #element, nillable: #nillable })
     });
     let headers = namespaces_const(headers.iter().copied());
+    let gathered = gathered_namespaces(rt, element, contents);
     quote! {
         #[automatically_derived]
         impl #rt::SoapMessage for #ty {
@@ -214,6 +230,7 @@ fn soap_message_impl(
             const NAMESPACES: &'static [(&'static str, &'static str)] = #namespaces;
             const MEMBERS: &'static [#rt::Member] = &[#(#members),*];
             const HEADERS: &'static [(&'static str, &'static str)] = #headers;
+            #gathered
         }
     }
 }
@@ -230,7 +247,19 @@ fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         .header_params()
         .map(|(_, h)| (op.ns.as_str(), h.element.as_str()))
         .collect();
-    let message = soap_message_impl(rt, &ty, &op.ns, element, &namespaces, &members, &headers);
+    let contents: Vec<&syn::Type> = members.iter().map(|m| &m.ty).collect();
+    let message = soap_message_impl(
+        rt,
+        MessageImpl {
+            ty: &ty,
+            ns: &op.ns,
+            element,
+            namespaces: &namespaces,
+            members: &members,
+            headers: &headers,
+            contents: &contents,
+        },
+    );
     let debug = debug_impl(
         rt,
         &ty,
@@ -274,7 +303,18 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         Output::Fields(fields_ty) => {
             // The user's struct is the response element's content; only the name is ours.
             let namespaces = message_namespaces(def, op, &[]);
-            let message = soap_message_impl(rt, &ty, &op.ns, element, &namespaces, &[], &[]);
+            let message = soap_message_impl(
+                rt,
+                MessageImpl {
+                    ty: &ty,
+                    ns: &op.ns,
+                    element,
+                    namespaces: &namespaces,
+                    members: &[],
+                    headers: &[],
+                    contents: &[fields_ty],
+                },
+            );
             let debug = debug_impl(rt, &ty, &[], true);
             let qualified = format!("{prefix}:{element}");
             let item = quote! {
@@ -326,7 +366,19 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             let namespaces = message_namespaces(def, op, &members);
             let yns = yaserde_namespaces(namespaces.iter().copied());
             let fields = members.iter().map(|m| field(def, op, m, rt));
-            let message = soap_message_impl(rt, &ty, &op.ns, element, &namespaces, &members, &[]);
+            let contents: Vec<&syn::Type> = members.iter().map(|m| &m.ty).collect();
+            let message = soap_message_impl(
+                rt,
+                MessageImpl {
+                    ty: &ty,
+                    ns: &op.ns,
+                    element,
+                    namespaces: &namespaces,
+                    members: &members,
+                    headers: &[],
+                    contents: &contents,
+                },
+            );
             let debug = debug_impl(
                 rt,
                 &ty,

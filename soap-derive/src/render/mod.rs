@@ -118,6 +118,30 @@ pub(crate) fn namespaces_const<'a>(
     quote!(&[#(#pairs),*])
 }
 
+/// `fn namespaces()` of a message or header set: its own `NAMESPACES` and the prefixes of the
+/// types in `contents`, gathered the first time a message of this type is written and kept
+/// (`soap_core::xsd::Prefixes`). A type that does not describe itself (a hand-written yaserde
+/// type) adds nothing: it declares its namespaces on its own elements, as before.
+pub(crate) fn gathered_namespaces(rt: &Rt, owner: &str, contents: &[&syn::Type]) -> TokenStream {
+    if contents.is_empty() {
+        return quote!();
+    }
+    quote! {
+        fn namespaces() -> &'static [(&'static str, &'static str)] {
+            #[allow(unused_imports)]
+            use #rt::{PrefixesOfField as _, PrefixesOfOther as _};
+            static PAIRS: #rt::std::sync::OnceLock<
+                #rt::std::vec::Vec<(&'static str, &'static str)>,
+            > = #rt::std::sync::OnceLock::new();
+            PAIRS.get_or_init(|| {
+                let mut out = #rt::Prefixes::new(Self::NAMESPACES);
+                #((&#rt::PrefixProbe::<#contents>(#rt::core::marker::PhantomData)).gather(&mut out);)*
+                out.finish(#owner)
+            })
+        }
+    }
+}
+
 /// A `Debug` impl that prints every field that is `Debug` and `..` for the others, so that no
 /// `Debug` bound is put on the user's types.
 pub(crate) fn debug_impl(

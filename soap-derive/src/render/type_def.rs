@@ -222,7 +222,13 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
         let (ty, field, element, slot) = (&f.ty, &f.ident, &f.element, slot_path(i));
         quote_spanned!(ty.span()=> #field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
     });
+    let prefix_checks = base
+        .map(|b| prefix_check(def, rt, &b.ty, true))
+        .into_iter()
+        .chain(fields.iter().map(|f| prefix_check(def, rt, &f.ty, false)));
     quote! {
+        #(#prefix_checks)*
+
         #[automatically_derived]
         impl #rt::XsdComplex for #ident {
             type Slots = ((#(#chunks,)*), #base_slots);
@@ -270,9 +276,30 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     }
 }
 
+/// A compile-time check that the member (or base) type `ty` does not declare this type's prefix
+/// for another namespace on the start tag this type names with that prefix: the member's name
+/// would move to the other namespace, and the value would be lost to a reader.
+fn prefix_check(def: &TypeDef, rt: &Rt, ty: &syn::Type, is_base: bool) -> TokenStream {
+    let (ns, prefix) = (&def.ns, &def.prefix);
+    let value = if is_base {
+        quote_spanned!(ty.span()=> #ty)
+    } else {
+        quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::Value)
+    };
+    let message = format!(
+        "`{}` declares the prefix `{prefix}` for another namespace than `{ns}`, which `{}` writes with it: give one of the two types its own `prefix = \"…\"`",
+        quote!(#ty).to_string().replace(' ', ""),
+        def.ident,
+    );
+    quote_spanned! {ty.span()=>
+        const _: () = ::core::assert!(#rt::xsd::prefix_is_free::<#value>(#prefix, #ns), #message);
+    }
+}
+
 fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
     let ident = &def.ident;
     let (ns, prefix) = (&def.ns, &def.prefix);
+    let prefixes = prefixes_fn(def, rt);
     let (reference, write, read) = match &def.kind {
         Kind::Complex { .. } => (
             true,
@@ -299,6 +326,7 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
             const NAMESPACE: &'static str = #ns;
             const PREFIX: &'static str = #prefix;
             const REFERENCE: bool = #reference;
+            const DECLARES: bool = #reference;
 
             fn write_element<__SoapW: #rt::std::io::Write>(
                 &self,
@@ -312,6 +340,41 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
                 reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
             ) -> #rt::yaserde::Result<Self> {
                 #read
+            }
+
+            #prefixes
+        }
+    }
+}
+
+/// `XsdValue::prefixes`: the type's own prefix and its members' (an enumeration writes text
+/// only, and keeps the default). A type walks its members the first time it is met, which ends
+/// the walk of a recursive type.
+fn prefixes_fn(def: &TypeDef, rt: &Rt) -> TokenStream {
+    let (ns, prefix) = (&def.ns, &def.prefix);
+    let inner: Vec<TokenStream> = match &def.kind {
+        Kind::Complex { base, fields } => base
+            .iter()
+            .map(|b| {
+                let ty = &b.ty;
+                quote_spanned!(ty.span()=> <#ty as #rt::XsdValue>::prefixes(out);)
+            })
+            .chain(fields.iter().map(|f| {
+                let ty = &f.ty;
+                quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::prefixes(out);)
+            }))
+            .collect(),
+        Kind::Dictionary { key, value, .. } => vec![
+            quote_spanned!(key.span()=> <#key as #rt::XsdValue>::prefixes(out);),
+            quote_spanned!(value.span()=> <#value as #rt::XsdValue>::prefixes(out);),
+        ],
+        Kind::Enumeration { .. } => return quote!(),
+    };
+    quote! {
+        fn prefixes(out: &mut #rt::Prefixes) {
+            if out.visit::<Self>() {
+                out.bind(#prefix, #ns);
+                #(#inner)*
             }
         }
     }
