@@ -144,6 +144,17 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
         let input = part_element(&abstract_op.input.message, None);
         out.insert(format!("operation {} input {input}", op.name));
         elements.push(input);
+        for (direction, io) in [
+            ("input", Some(&abstract_op.input)),
+            ("output", abstract_op.output.as_ref()),
+        ] {
+            if let Some(io) = io {
+                out.insert(format!(
+                    "operation {} {direction} wsaw:Action {:?}",
+                    op.name, io.action
+                ));
+            }
+        }
         if let Some(output) = &abstract_op.output {
             let output = part_element(&output.message, None);
             out.insert(format!("operation {} output {output}", op.name));

@@ -96,6 +96,36 @@ async fn the_served_wsdl_validates_and_zeep_loads_it_strictly() {
     server.shutdown().await;
 }
 
+/// The SOAP 1.2 binding is validated, not skipped as an unknown extension: the examples'
+/// WSDL (what `?wsdl` serves) has no finding, and the same document with one `soap12:`
+/// attribute broken has exactly one, naming the value.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_soap12_binding_is_checked_against_its_schema() {
+    let wsdl = examples::netserver::customer_service::wsdl_description().to_xml();
+    let marker = r#"<soap12:operation soapAction=""#;
+    assert!(wsdl.contains(marker), "{wsdl}");
+    let broken = wsdl.replacen(
+        marker,
+        r#"<soap12:operation soapActionRequired="maybe" soapAction=""#,
+        1,
+    );
+    for (name, text, findings) in [("ours", wsdl, 0), ("broken", broken, 1)] {
+        let path =
+            std::env::temp_dir().join(format!("soap-rs-soap12-{name}-{}.wsdl", std::process::id()));
+        std::fs::write(&path, text).expect("write the WSDL");
+        let report = wsdl_tool(&["binding-errors", path.to_str().expect("a UTF-8 path")]).await;
+        let _ = std::fs::remove_file(&path);
+        let errors = report["errors"].as_array().expect("a list");
+        assert_eq!(errors.len(), findings, "{name}: {report}");
+        if findings > 0 {
+            assert!(
+                errors[0].as_str().unwrap_or_default().contains("maybe"),
+                "{report}"
+            );
+        }
+    }
+}
+
 /// What `wsdl_tool.py call` checks, in order: all 18 operations (some in one step, as their
 /// state depends on each other) and a refused call (`Succeeded=false` with an `ExceptionInfo`).
 const CHECKED: [&str; 15] = [

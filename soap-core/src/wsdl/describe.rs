@@ -482,15 +482,17 @@ impl ServiceDescription {
         let abstract_op = Operation {
             name: info.name.to_string(),
             doc: None,
+            // WS-Addressing's actions, as WCF writes them: the request's is the SOAPAction, the
+            // reply's the same with `Response` appended (WCF's default `ReplyAction`).
             input: IoMessage {
                 name: Some(input_name.clone()),
                 message: defs.qname(&input_name),
-                action: None,
+                action: Some(info.action.to_string()),
             },
             output: Some(IoMessage {
                 name: Some(output_name.clone()),
                 message: defs.qname(&output_name),
-                action: None,
+                action: Some(format!("{}Response", info.action)),
             }),
             faults: faults.clone(),
         };
