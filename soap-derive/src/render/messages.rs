@@ -195,6 +195,36 @@ struct MessageImpl<'a> {
     contents: &'a [&'a syn::Type],
 }
 
+/// For each `wcf_members` member (whose type is known to be an `XsdValue`), a compile-time check
+/// that its type does not declare the message's prefix for another namespace on the member's
+/// start tag, as `#[soap_type]` checks its own members. Other members' types may be plain
+/// yaserde types, which no check can see; for those a clash is only warned about at run time
+/// (`soap_core::xsd::Prefixes`).
+fn prefix_checks(
+    rt: &Rt,
+    element: &str,
+    namespaces: &[(&str, &str)],
+    members: &[&Member],
+) -> Vec<TokenStream> {
+    let Some(&(prefix, ns)) = namespaces.first() else {
+        return Vec::new();
+    };
+    members
+        .iter()
+        .filter(|m| m.lenient)
+        .map(|m| {
+            let ty = &m.ty;
+            let message = format!(
+                "`{}` declares the prefix `{prefix}` for another namespace than `{ns}`, which the message `{element}` writes its members with: give the type another `prefix = \"…\"`",
+                quote!(#ty).to_string().replace(' ', ""),
+            );
+            quote_spanned! {ty.span()=>
+                const _: () = ::core::assert!(#rt::xsd::prefix_is_free::<#ty>(#prefix, #ns), #message);
+            }
+        })
+        .collect()
+}
+
 fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
     let MessageImpl {
         ty,
@@ -205,6 +235,7 @@ fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
         headers,
         contents,
     } = message;
+    let prefix_checks = prefix_checks(rt, element, namespaces, members);
     let namespaces = namespaces_const(namespaces.iter().copied());
     let members = members.iter().map(|m| {
         let field = m.field.to_string();
@@ -223,6 +254,8 @@ fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
     let headers = namespaces_const(headers.iter().copied());
     let gathered = gathered_namespaces(rt, element, contents);
     quote! {
+        #(#prefix_checks)*
+
         #[automatically_derived]
         impl #rt::SoapMessage for #ty {
             const NAMESPACE: &'static str = #ns;
