@@ -8,7 +8,7 @@
 //!   [`Fault::detail`];
 //! - the WSDL lists each detail type the operation names in `#[soap_operation(faults(A, B))]`
 //!   as a `wsdl:fault`. For one type, `D` is that type; for several, `D` is an enum of them with
-//!   a [`FaultDetail`] impl of its own (see the trait's example).
+//!   a [`FaultDetail`] impl of its own ([`fault_details!`](crate::fault_details) writes both).
 //!
 //! A detail that is declared but cannot be read is an error naming its element, never a silent
 //! fall-back to an untyped fault.
@@ -84,6 +84,59 @@ impl<T: XsdType + YaSerialize + YaDeserialize> FaultDetail for T {
     fn to_element(&self) -> Result<RawElement, Error> {
         RawElement::encode(self)
     }
+}
+
+/// [`FaultDetail`] for an enum of the fault details an operation declares: what
+/// `#[soap_operation(faults(A, B))]` names as `Failure<…>` when there are several. Each variant
+/// holds one detail type; reading tries them in order and takes the one whose element the
+/// fault carries. The WSDL generator writes one per operation with several faults.
+///
+/// ```
+/// use soap_core::declared::FaultDetail;
+/// use soap_core::soap_type;
+///
+/// #[soap_type(ns = "urn:t")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct Denied { pub reason: String }
+///
+/// #[soap_type(ns = "urn:t")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct Busy { pub retry_after: i32 }
+///
+/// /// What a login may fail with.
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub enum LoginFaults { Denied(Denied), Busy(Busy) }
+///
+/// soap_core::fault_details!(LoginFaults { Denied(Denied), Busy(Busy) });
+///
+/// let busy = LoginFaults::Busy(Busy { retry_after: 30 }).to_element().unwrap();
+/// assert_eq!(busy.name, soap_core::QName::new("urn:t", "Busy"));
+/// assert_eq!(LoginFaults::from_element(&busy).unwrap().unwrap(), LoginFaults::Busy(Busy { retry_after: 30 }));
+/// ```
+#[macro_export]
+macro_rules! fault_details {
+    ($name:ident { $($variant:ident($detail:ty)),+ $(,)? }) => {
+        impl $crate::declared::FaultDetail for $name {
+            fn from_element(
+                element: &$crate::RawElement,
+            ) -> ::core::option::Option<::core::result::Result<Self, $crate::Error>> {
+                $(
+                    if let ::core::option::Option::Some(read) =
+                        <$detail as $crate::declared::FaultDetail>::from_element(element)
+                    {
+                        return ::core::option::Option::Some(read.map($name::$variant));
+                    }
+                )+
+                ::core::option::Option::None
+            }
+
+            fn to_element(&self) -> ::core::result::Result<$crate::RawElement, $crate::Error> {
+                match self {
+                    $($name::$variant(detail) => $crate::declared::FaultDetail::to_element(detail)),+
+                }
+            }
+        }
+    };
 }
 
 /// The error of an operation that declares the fault detail `D`.

@@ -156,3 +156,88 @@ async fn zeep_reads_the_declared_detail_typed_from_the_served_wsdl() {
         assert_eq!(report["reason"], "locked", "SOAP {version}");
     }
 }
+
+// ---- several declared faults, from a generated contract ----------------------------------------
+
+use tests::generated::two_faults::{
+    accounts, AccountLocked, Accounts, AccountsClient, AccountsServer, InsufficientFunds,
+    WithdrawFaults,
+};
+
+/// The generated `Accounts` contract (`tests/codegen/fixtures/two-faults.wsdl`): `Withdraw`
+/// declares two fault details, so it fails with `Failure<WithdrawFaults>`.
+struct Bank;
+
+impl Accounts for Bank {
+    async fn withdraw(&self, account: String, amount: i32) -> Result<i32, Failure<WithdrawFaults>> {
+        let balance = 100;
+        match account.as_str() {
+            "frozen" => Err(Failure::declared(
+                Fault::sender("the account is locked"),
+                WithdrawFaults::AccountLocked(AccountLocked {
+                    reason: "frozen by the bank".into(),
+                }),
+            )),
+            _ if amount > balance => Err(Failure::declared(
+                Fault::sender("not enough money"),
+                WithdrawFaults::InsufficientFunds(InsufficientFunds {
+                    balance,
+                    needed: amount - balance,
+                }),
+            )),
+            _ => Ok(balance - amount),
+        }
+    }
+}
+
+/// Each of the two declared details comes back as its own variant, in both SOAP versions, and
+/// the WSDL the generated trait serves lists both.
+#[tokio::test]
+async fn an_operation_with_two_declared_faults_tells_them_apart() {
+    bounded(async {
+        let (_server, url) = serve_on_loopback(AccountsServer::new(Bank)).await;
+        for version in [SoapVersion::V11, SoapVersion::V12] {
+            let client = AccountsClient::new(HttpTransport::new(&url).expect("transport"))
+                .with_version(version);
+            assert_eq!(
+                client.withdraw("main".into(), 30).await.expect("a balance"),
+                70
+            );
+            let failure = client
+                .withdraw("main".into(), 130)
+                .await
+                .expect_err("too much");
+            assert_eq!(
+                failure.detail(),
+                Some(&WithdrawFaults::InsufficientFunds(InsufficientFunds {
+                    balance: 100,
+                    needed: 30
+                })),
+                "{version:?}: {failure:?}"
+            );
+            let failure = client
+                .withdraw("frozen".into(), 1)
+                .await
+                .expect_err("locked");
+            assert_eq!(
+                failure.detail(),
+                Some(&WithdrawFaults::AccountLocked(AccountLocked {
+                    reason: "frozen by the bank".into()
+                })),
+                "{version:?}: {failure:?}"
+            );
+            assert_eq!(
+                failure.fault().map(Fault::reason),
+                Some("the account is locked")
+            );
+        }
+    })
+    .await;
+    let wsdl = accounts::wsdl_description().to_xml();
+    for fault in ["InsufficientFundsFault", "AccountLockedFault"] {
+        assert!(
+            wsdl.contains(&format!(r#"<wsdl:fault name="{fault}""#)),
+            "{wsdl}"
+        );
+    }
+}

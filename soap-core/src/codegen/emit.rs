@@ -512,6 +512,10 @@ impl<'a> Generator<'a> {
             })
             .filter_map(|plan| plan.result_struct(&self.defs.target_namespace))
             .collect();
+        let fault_enums: Vec<TokenStream> = ops
+            .iter()
+            .filter_map(|plan| plan.fault_enum(&self.krate))
+            .collect();
 
         let doc = doc_attrs(&format!(
             "The `{service}` port type (`{}`), from binding `{}`.",
@@ -540,6 +544,7 @@ impl<'a> Generator<'a> {
                 #(#methods)*
             }
             #(#result_structs)*
+            #(#fault_enums)*
         })
     }
 
@@ -583,13 +588,8 @@ impl<'a> Generator<'a> {
                 }
             }
         }
-        if faults.len() > 1 {
-            return Err(Error::new(
-                format!("operation {:?}", op.name),
-                None,
-                "several declared faults need a detail enum, which is not generated yet",
-            ));
-        }
+        // Several details: `Failure<{Op}Faults>`, an enum of them (`fault_details!`).
+        let fault_enum = (faults.len() > 1).then(|| self.fresh(&format!("{}Faults", op.name)));
         let request_members = self.wrapper_members(&request, &op.name)?;
         let response_members = self.wrapper_members(&response, &op.name)?;
 
@@ -647,7 +647,8 @@ impl<'a> Generator<'a> {
             result,
             params,
             output,
-            fault: faults.pop(),
+            faults,
+            fault_enum,
         })
     }
 
@@ -1347,8 +1348,10 @@ struct OpPlan {
     result: Option<String>,
     params: Vec<(Ident, TokenStream, Option<String>)>,
     output: Output,
-    /// The declared fault's detail type (`faults(T)`, `Failure<T>`).
-    fault: Option<Ident>,
+    /// The declared faults' detail types (`faults(A, B)`).
+    faults: Vec<Ident>,
+    /// With several, the enum of them that `Failure<…>` holds.
+    fault_enum: Option<Ident>,
 }
 
 impl OpPlan {
@@ -1386,12 +1389,14 @@ impl OpPlan {
             quote!(#rename #ident: #ty)
         });
         let method = &self.method;
-        let err = match &self.fault {
-            Some(detail) => {
-                args.push(quote!(faults(#detail)));
-                quote!(Failure<#detail>)
-            }
-            None => quote!(Fault),
+        let faults = &self.faults;
+        if !faults.is_empty() {
+            args.push(quote!(faults(#(#faults),*)));
+        }
+        let err = match (faults.as_slice(), &self.fault_enum) {
+            ([], _) => quote!(Fault),
+            (_, Some(several)) => quote!(Failure<#several>),
+            ([one, ..], None) => quote!(Failure<#one>),
         };
         quote! {
             #doc
@@ -1402,6 +1407,20 @@ impl OpPlan {
 }
 
 impl OpPlan {
+    /// The enum of the operation's declared fault details, when it has several: each variant
+    /// named after its detail type.
+    fn fault_enum(&self, krate: &syn::Path) -> Option<TokenStream> {
+        let ident = self.fault_enum.as_ref()?;
+        let doc = doc_attrs(&format!("The fault details `{}` declares.", self.name));
+        let variants: Vec<TokenStream> = self.faults.iter().map(|d| quote!(#d(#d))).collect();
+        Some(quote! {
+            #doc
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #ident { #(#variants),* }
+            #krate::fault_details!(#ident { #(#variants),* });
+        })
+    }
+
     /// The struct of a response with several members (`result_fields`): a `#[soap_type]` named
     /// as the response element, so that it writes itself as the whole payload.
     fn result_struct(&self, tns: &str) -> Option<TokenStream> {
