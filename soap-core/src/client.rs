@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use bytes::Bytes;
 
-use crate::envelope::{Body, Envelope, HeaderSet, RawHeader, SoapMessage};
+use crate::envelope::{Body, Envelope, HeaderSet, NoPayload, RawHeader, SoapMessage};
 use crate::error::{BoxError, EnvelopeError, Error};
 use crate::quotas::ReaderQuotas;
 use crate::service::{OperationInfo, ServiceInfo};
@@ -105,22 +105,75 @@ impl ClientCore {
         Req: SoapMessage,
         Resp: SoapMessage,
     {
-        let mut envelope = Envelope::new(self.version, headers, request);
-        envelope.other_headers = other_headers;
-        let body = Bytes::from(envelope.to_bytes()?);
-        let call = OutgoingCall {
-            service: self.service.name,
-            operation: operation.name,
-            version: self.version,
-            action: operation.action.to_string(),
-            body,
-        };
-        let response = self.transport.send(call).await?;
+        let response = self
+            .send(operation, headers, other_headers, request)
+            .await?;
         let reply = read_response::<HResp, Resp>(&response, &self.quotas)?;
         if let Some(hook) = hook {
             hook(&reply.headers).map_err(Error::Application)?;
         }
         Ok(reply)
+    }
+
+    /// Calls a one-way operation ([`OperationInfo::one_way`]): sends `request` as [`call`]
+    /// does, and succeeds on a `2xx` answer with no body (`202 Accepted` is what WS-I asks of
+    /// the server). A fault still comes back as [`Error::Fault`]; any other answer is an error,
+    /// as it is for [`call`].
+    ///
+    /// [`call`]: Self::call
+    pub async fn call_one_way<HReq, HResp, Req>(
+        &self,
+        operation: &'static OperationInfo,
+        headers: HReq,
+        other_headers: Vec<RawHeader>,
+        request: Req,
+    ) -> Result<Reply<HResp, ()>, Error>
+    where
+        HReq: HeaderSet,
+        HResp: HeaderSet,
+        Req: SoapMessage,
+    {
+        let response = self
+            .send(operation, headers, other_headers, request)
+            .await?;
+        let empty = response.body.iter().all(u8::is_ascii_whitespace);
+        if (200..300).contains(&response.status) && empty {
+            return Ok(Reply {
+                status: response.status,
+                version: self.version,
+                headers: HResp::default(),
+                other_headers: Vec::new(),
+                message: (),
+            });
+        }
+        // A fault (or an answer no one-way operation expects, reported as `call` would).
+        read_response::<HResp, NoPayload>(&response, &self.quotas).map(|reply| Reply {
+            status: reply.status,
+            version: reply.version,
+            headers: reply.headers,
+            other_headers: reply.other_headers,
+            message: (),
+        })
+    }
+
+    /// Writes `request` with `headers` (and `other_headers` after them) and sends it.
+    async fn send<HReq: HeaderSet, Req: SoapMessage>(
+        &self,
+        operation: &'static OperationInfo,
+        headers: HReq,
+        other_headers: Vec<RawHeader>,
+        request: Req,
+    ) -> Result<RawResponse, Error> {
+        let mut envelope = Envelope::new(self.version, headers, request);
+        envelope.other_headers = other_headers;
+        let call = OutgoingCall {
+            service: self.service.name,
+            operation: operation.name,
+            version: self.version,
+            action: operation.action.to_string(),
+            body: Bytes::from(envelope.to_bytes()?),
+        };
+        self.transport.send(call).await
     }
 }
 

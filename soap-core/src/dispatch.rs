@@ -168,6 +168,9 @@ where
     // The answer carries the response headers the implementation set, fault or not; a fault's
     // status comes from its code.
     let (status, written) = match result {
+        // WS-I Basic Profile (R2750, R2714): an accepted one-way request gets `202 Accepted` and
+        // no envelope. A fault is still sent: the caller learns of it, and loses nothing.
+        Ok(_) if operation.one_way => return accepted(),
         Ok(response) => (200, Envelope::new(version, headers, response).to_bytes()),
         Err(fault) => {
             let status = fault.http_status(version);
@@ -179,6 +182,13 @@ where
         Ok(bytes) => envelope::soap_response(version, status, bytes),
         Err(e) => envelope::fault_response(version, &Fault::receiver(e)),
     }
+}
+
+/// The answer to an accepted one-way request.
+fn accepted() -> http::Response<Bytes> {
+    let mut response = http::Response::new(Bytes::new());
+    *response.status_mut() = http::StatusCode::ACCEPTED;
+    response
 }
 
 /// Turns a panic while polling the implementation's future into `Err(())`.

@@ -18,6 +18,9 @@ pub struct OperationInfo {
     pub response_ns: &'static str,
     /// The response payload element's local name (`RemoveSessionResponse`).
     pub response_element: &'static str,
+    /// A one-way operation (a `wsdl:operation` with no `wsdl:output`): the server answers an
+    /// accepted request with `202 Accepted` and no body, and the client waits for nothing more.
+    pub one_way: bool,
 }
 
 impl OperationInfo {

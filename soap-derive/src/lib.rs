@@ -127,6 +127,7 @@ use crate::ctxt::Ctxt;
 ///         action: "…/Services86/CustomerService/RemoveSession",
 ///         request_ns: "…", request_element: "RemoveSession",
 ///         response_ns: "…", response_element: "RemoveSessionResponse",
+///         one_way: false,
 ///     };
 ///
 ///     #[derive(yaserde::YaSerialize, yaserde::YaDeserialize)]
@@ -204,6 +205,7 @@ use crate::ctxt::Ctxt;
 /// | `result_item = "Element"`, `result_item_ns = "uri"` | for a `Vec<T>` result: its item element | the type's name (`int` for `i32`), the operation's namespace |
 /// | `result_fields` | the return type's own fields are the response's members (several outputs) | off |
 /// | `faults(Type, ...)` | the fault detail types the operation declares, for the WSDL (WCF's `[FaultContract]`: detail element and `{Type}Fault` named after each type, which must implement `XsdType`); the implementation sends one with `Fault::with_detail` | none |
+/// | `one_way` | an operation with an input and no output (WSDL 1.1's one-way operation; JAX-WS `@Oneway`, WCF `IsOneWay`): it returns `Result<(), E>` and declares no faults; the server answers `202 Accepted` with no body once the implementation has run (a fault is still sent as one), the client returns on that answer | not one-way |
 ///
 /// On parameters, `#[soap(...)]`:
 ///

@@ -74,6 +74,8 @@ pub(crate) struct OperationDef {
     pub(crate) ret_ty: Type,
     /// `faults(...)`: the declared fault detail types, for the WSDL.
     pub(crate) faults: Vec<Type>,
+    /// `one_way`: an input and no response (answered `202 Accepted`).
+    pub(crate) one_way: bool,
 }
 
 impl OperationDef {

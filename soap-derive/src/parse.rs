@@ -37,6 +37,7 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "result_item_ns",
     "result_fields",
     "faults",
+    "one_way",
 ];
 pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns"];
 pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "serde", "crate"];
@@ -219,6 +220,7 @@ struct OperationArgs {
     result_item_ns: Option<Sp<String>>,
     result_fields: Option<Span>,
     faults: Vec<syn::Type>,
+    one_way: Option<Span>,
 }
 
 const OPERATION_USAGE: &str = "#[soap_operation(action = \"OperationName\")]";
@@ -264,6 +266,10 @@ fn operation(
                     a.result_fields = Some(meta.path.span());
                 }
                 Some("faults") => a.faults = fault_types(&meta)?,
+                Some("one_way") => {
+                    attr::flag(cx, &meta, "one_way")?;
+                    a.one_way = Some(meta.path.span());
+                }
                 _ => {}
             }
             Ok(())
@@ -306,6 +312,7 @@ fn operation(
     };
     let request_span = a.request.as_ref().map(|r| r.span).unwrap_or(action_span);
     let request = a.request.map(|r| r.value).unwrap_or_else(|| name.clone());
+    let response_given = a.response.is_some();
     let response = a
         .response
         .map(|r| r.value)
@@ -396,6 +403,10 @@ fn operation(
         .map(Output::Member)?
     };
 
+    if let Some(span) = a.one_way {
+        check_one_way(cx, span, &output, &ok_ty, &a.faults, response_given);
+    }
+
     Some(OperationDef {
         method: method.clone(),
         name,
@@ -411,7 +422,38 @@ fn operation(
         err_ty,
         ret_ty,
         faults: a.faults,
+        one_way: a.one_way.is_some(),
     })
+}
+
+/// A one-way operation (`one_way`) has an input and nothing else (WSDL 1.1 §2.4.1): it returns
+/// `Result<(), E>`, names no response element and declares no faults.
+fn check_one_way(
+    cx: &Ctxt,
+    span: Span,
+    output: &Output,
+    ok_ty: &Type,
+    faults: &[Type],
+    response_given: bool,
+) {
+    if !matches!(output, Output::Unit) {
+        cx.error_spanned_by(
+            ok_ty,
+            "a `one_way` operation has no response: it returns `Result<(), E>`",
+        );
+    }
+    if let Some(fault) = faults.first() {
+        cx.error_spanned_by(
+            fault,
+            "a `one_way` operation declares no faults: WSDL 1.1 gives a one-way operation an input only",
+        );
+    }
+    if response_given {
+        cx.error_at(
+            span,
+            "a `one_way` operation has no response element: remove `response = \"…\"`",
+        );
+    }
 }
 
 /// `faults(Detail, ...)`: the fault detail types the operation declares (WCF's

@@ -159,16 +159,30 @@ async fn zeep_reads_the_declared_detail_typed_from_the_served_wsdl() {
 
 // ---- several declared faults, from a generated contract ----------------------------------------
 
-use tests::generated::two_faults::{
+use tests::generated::accounts::{
     accounts, AccountLocked, Accounts, AccountsClient, AccountsServer, InsufficientFunds,
     WithdrawFaults,
 };
 
-/// The generated `Accounts` contract (`tests/codegen/fixtures/two-faults.wsdl`): `Withdraw`
-/// declares two fault details, so it fails with `Failure<WithdrawFaults>`.
-struct Bank;
+/// The generated `Accounts` contract (`tests/codegen/fixtures/accounts.wsdl`): `Withdraw`
+/// declares two fault details, so it fails with `Failure<WithdrawFaults>`; `Audit` is one-way.
+#[derive(Default)]
+struct Bank {
+    audited: std::sync::Mutex<Vec<String>>,
+}
 
 impl Accounts for Bank {
+    async fn audit(&self, account: String, note: String) -> Result<(), Fault> {
+        if account == "frozen" {
+            return Err(Fault::sender("no audit of a frozen account"));
+        }
+        self.audited
+            .lock()
+            .expect("not poisoned")
+            .push(format!("{account}: {note}"));
+        Ok(())
+    }
+
     async fn withdraw(&self, account: String, amount: i32) -> Result<i32, Failure<WithdrawFaults>> {
         let balance = 100;
         match account.as_str() {
@@ -195,7 +209,7 @@ impl Accounts for Bank {
 #[tokio::test]
 async fn an_operation_with_two_declared_faults_tells_them_apart() {
     bounded(async {
-        let (_server, url) = serve_on_loopback(AccountsServer::new(Bank)).await;
+        let (_server, url) = serve_on_loopback(AccountsServer::new(Bank::default())).await;
         for version in [SoapVersion::V11, SoapVersion::V12] {
             let client = AccountsClient::new(HttpTransport::new(&url).expect("transport"))
                 .with_version(version);
@@ -240,4 +254,52 @@ async fn an_operation_with_two_declared_faults_tells_them_apart() {
             "{wsdl}"
         );
     }
+}
+
+/// A one-way operation: the server answers `202 Accepted` with no body once the implementation
+/// has run, the client returns `Ok(())` on it, a fault still comes back as one, and the WSDL
+/// gives the operation an input and no output.
+#[tokio::test]
+async fn a_one_way_operation_is_accepted_with_202_and_no_body() {
+    use soap_core::{OutgoingCall, Transport};
+    bounded(async {
+        let bank = std::sync::Arc::new(Bank::default());
+        let (_server, url) = serve_on_loopback(AccountsServer::from_arc(bank.clone())).await;
+        for version in [SoapVersion::V11, SoapVersion::V12] {
+            let client = AccountsClient::new(HttpTransport::new(&url).expect("transport"))
+                .with_version(version);
+            client.audit("main".into(), format!("{version:?}")).await.expect("accepted");
+            let failure = client.audit("frozen".into(), "x".into()).await.expect_err("a fault");
+            assert_eq!(failure.reason(), "no audit of a frozen account", "{version:?}");
+        }
+        assert_eq!(*bank.audited.lock().expect("not poisoned"), ["main: V11", "main: V12"]);
+
+        let body = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Audit xmlns="urn:example:accounts"><Account>raw</Account><Note>n</Note></Audit></s:Body></s:Envelope>"#;
+        let response = HttpTransport::new(&url)
+            .expect("transport")
+            .send(OutgoingCall {
+                service: "Accounts",
+                operation: "Audit",
+                version: SoapVersion::V11,
+                action: accounts::AUDIT.action.to_string(),
+                body: body.into(),
+            })
+            .await
+            .expect("an answer");
+        assert_eq!(response.status, 202);
+        assert!(response.body.is_empty(), "{:?}", response.body);
+    })
+    .await;
+    let defs = accounts::wsdl_description();
+    let audit = defs.port_types[0]
+        .operations
+        .iter()
+        .find(|op| op.name == "Audit")
+        .expect("Audit");
+    assert!(audit.output.is_none());
+    assert!(defs.bindings.iter().all(|b| b
+        .operations
+        .iter()
+        .any(|op| op.name == "Audit" && op.output.is_none())));
+    assert!(!defs.to_xml().contains("AuditResponse"));
 }

@@ -556,15 +556,10 @@ impl<'a> Generator<'a> {
         service_ns: &str,
     ) -> Result<OpPlan, Error> {
         let request = self.body_element(&op.input.message, &op.name)?;
+        // No `wsdl:output`: a one-way operation, `Result<(), Fault>` and `one_way`.
         let response = match &op.output {
-            Some(o) => self.body_element(&o.message, &op.name)?,
-            None => {
-                return Err(Error::new(
-                    format!("operation {:?}", op.name),
-                    None,
-                    "one-way operations (no wsdl:output) are not generated yet",
-                ))
-            }
+            Some(o) => Some(self.body_element(&o.message, &op.name)?),
+            None => None,
         };
         let mut faults = Vec::new();
         for fault in &op.faults {
@@ -591,7 +586,10 @@ impl<'a> Generator<'a> {
         // Several details: `Failure<{Op}Faults>`, an enum of them (`fault_details!`).
         let fault_enum = (faults.len() > 1).then(|| self.fresh(&format!("{}Faults", op.name)));
         let request_members = self.wrapper_members(&request, &op.name)?;
-        let response_members = self.wrapper_members(&response, &op.name)?;
+        let response_members = match &response {
+            Some(response) => self.wrapper_members(response, &op.name)?,
+            None => &[],
+        };
 
         let mut params = Vec::new();
         for m in request_members {
@@ -600,20 +598,19 @@ impl<'a> Generator<'a> {
             let rename = (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone());
             params.push((ident, ty, rename));
         }
-        let response_element = response.clone();
-        let (result, output) = match response_members {
-            [] => (None, Output::Unit),
-            [m] => (
+        let (result, output) = match (response_members, &response) {
+            ([], _) | (_, None) => (None, Output::Unit),
+            ([m], _) => (
                 Some(m.name.clone()),
                 Output::One(self.message_member_type(m)?),
             ),
-            several => {
+            (several, Some(response)) => {
                 // Operations sharing a response element (NetServer's four `Authenticate…`
                 // share `AuthenticateResponse`) share its struct, named after it.
-                let known = self.idents.get(&response).cloned();
-                let ident = known.unwrap_or_else(|| self.type_ident(&response));
-                let fields = self.fields(several, Some(&response))?;
-                (None, Output::Fields(ident, fields, response_element))
+                let known = self.idents.get(response).cloned();
+                let ident = known.unwrap_or_else(|| self.type_ident(response));
+                let fields = self.fields(several, Some(response))?;
+                (None, Output::Fields(ident, fields, response.clone()))
             }
         };
         let ns = (request.namespace != service_ns).then(|| request.namespace.clone());
@@ -642,13 +639,15 @@ impl<'a> Generator<'a> {
             action,
             ns,
             request: (request.local != macro_name).then(|| request.local.clone()),
-            response: (response.local != format!("{macro_name}Response"))
-                .then(|| response.local.clone()),
+            response: response
+                .filter(|r| r.local != format!("{macro_name}Response"))
+                .map(|r| r.local),
             result,
             params,
             output,
             faults,
             fault_enum,
+            one_way: op.output.is_none(),
         })
     }
 
@@ -1352,6 +1351,8 @@ struct OpPlan {
     faults: Vec<Ident>,
     /// With several, the enum of them that `Failure<…>` holds.
     fault_enum: Option<Ident>,
+    /// No `wsdl:output` (`one_way`).
+    one_way: bool,
 }
 
 impl OpPlan {
@@ -1389,6 +1390,9 @@ impl OpPlan {
             quote!(#rename #ident: #ty)
         });
         let method = &self.method;
+        if self.one_way {
+            args.push(quote!(one_way));
+        }
         let faults = &self.faults;
         if !faults.is_empty() {
             args.push(quote!(faults(#(#faults),*)));

@@ -235,7 +235,7 @@ enum Response {
 /// const REMOVE: OperationInfo = OperationInfo {
 ///     name: "RemoveSession", action: "urn:cs/RemoveSession",
 ///     request_ns: "urn:cs", request_element: "RemoveSession",
-///     response_ns: "urn:cs", response_element: "RemoveSessionResponse",
+///     response_ns: "urn:cs", response_element: "RemoveSessionResponse", one_way: false,
 /// };
 /// let op = OperationDescription::new(&REMOVE).request_member(MemberSchema::of::<i32>("LoginId"));
 /// # let _ = op;
@@ -304,7 +304,7 @@ impl OperationDescription {
     ///
     /// ```
     /// use soap_core::wsdl::OperationDescription;
-    /// # const OP: soap_core::OperationInfo = soap_core::OperationInfo { name: "Get", action: "urn:t/S/Get", request_ns: "urn:t", request_element: "Get", response_ns: "urn:t", response_element: "GetResponse" };
+    /// # const OP: soap_core::OperationInfo = soap_core::OperationInfo { name: "Get", action: "urn:t/S/Get", request_ns: "urn:t", request_element: "Get", response_ns: "urn:t", response_element: "GetResponse", one_way: false };
     /// let op = OperationDescription::new(&OP).fault_type::<String>();
     /// # let _ = op;
     /// ```
@@ -328,7 +328,7 @@ impl OperationDescription {
 /// const REMOVE: OperationInfo = OperationInfo {
 ///     name: "RemoveSession", action: "urn:cs/CustomerService/RemoveSession",
 ///     request_ns: "urn:cs", request_element: "RemoveSession",
-///     response_ns: "urn:cs", response_element: "RemoveSessionResponse",
+///     response_ns: "urn:cs", response_element: "RemoveSessionResponse", one_way: false,
 /// };
 /// const SERVICE: ServiceInfo = ServiceInfo { name: "CustomerService", namespace: "urn:cs", operations: &[REMOVE] };
 ///
@@ -440,7 +440,10 @@ impl ServiceDescription {
                 }
             }
         };
-        schemas.add_element(info.response_ns, response);
+        // A one-way operation has no response: no element, no message, no `wsdl:output`.
+        if !info.one_way {
+            schemas.add_element(info.response_ns, response);
+        }
 
         let mut request_blocks: Vec<QName> = Vec::new();
         for block in self.request_headers.iter().chain(&op.headers) {
@@ -478,7 +481,8 @@ impl ServiceDescription {
         let input_name = format!("{}Request", info.name);
         let output_name = format!("{}Response", info.name);
         let input = io_messages(defs, &input_name, info.request_qname(), &request_blocks);
-        let output = io_messages(defs, &output_name, info.response_qname(), &response_blocks);
+        let output = (!info.one_way)
+            .then(|| io_messages(defs, &output_name, info.response_qname(), &response_blocks));
         let abstract_op = Operation {
             name: info.name.to_string(),
             doc: None,
@@ -489,7 +493,7 @@ impl ServiceDescription {
                 message: defs.qname(&input_name),
                 action: Some(info.action.to_string()),
             },
-            output: Some(IoMessage {
+            output: output.is_some().then(|| IoMessage {
                 name: Some(output_name.clone()),
                 message: defs.qname(&output_name),
                 action: Some(format!("{}Response", info.action)),
@@ -500,7 +504,7 @@ impl ServiceDescription {
             name: info.name.to_string(),
             soap_action: info.action.to_string(),
             input,
-            output: Some(output),
+            output,
             faults: faults.into_iter().map(|f| f.name).collect(),
         };
         (abstract_op, binding_op)
@@ -618,6 +622,7 @@ mod tests {
         request_element: "Get",
         response_ns: "urn:t",
         response_element: "GetResponse",
+        one_way: false,
     };
     const SERVICE: ServiceInfo = ServiceInfo {
         name: "S",

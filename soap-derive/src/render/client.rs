@@ -191,6 +191,27 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
     let forwarded = forwarded_attrs(&op.method.attrs)
         .into_iter()
         .filter(|a| a.path().is_ident("deprecated"));
+    // A one-way operation's answer is `202 Accepted` and nothing to read (or check).
+    let send = if op.one_way {
+        quote! {
+            .call_one_way::<#req_h, #resp_h, #module::#req_ty>(
+                &#module::#info,
+                #headers,
+                __soap_blocks,
+                __soap_request,
+            )
+        }
+    } else {
+        quote! {
+            .call::<#req_h, #resp_h, #module::#req_ty, #module::#resp_ty>(
+                &#module::#info,
+                #headers,
+                __soap_blocks,
+                __soap_request,
+                ::core::option::Option::as_ref(&self.hook),
+            )
+        }
+    };
     quote! {
         #text
         #(#forwarded)*
@@ -201,16 +222,7 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         ) -> ::core::result::Result<#rt::Reply<#resp_h, #ok_ty>, #rt::Error> {
             let __soap_request = #module::#req_ty { #(#fields),* };
             let __soap_blocks = #blocks;
-            let __soap_reply = self
-                .core
-                .call::<#req_h, #resp_h, #module::#req_ty, #module::#resp_ty>(
-                    &#module::#info,
-                    #headers,
-                    __soap_blocks,
-                    __soap_request,
-                    ::core::option::Option::as_ref(&self.hook),
-                )
-                .await?;
+            let __soap_reply = self.core #send .await?;
             ::core::result::Result::Ok(#rt::map_reply(__soap_reply, #unwrap))
         }
     }

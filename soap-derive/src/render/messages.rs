@@ -72,6 +72,7 @@ fn operation(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
 fn info_const(op: &OperationDef, rt: &Rt) -> TokenStream {
     let konst = op.info_const();
     let (name, action, ns, req, resp) = (&op.name, &op.action, &op.ns, &op.request, &op.response);
+    let one_way = op.one_way;
     let text = doc(&format!(
         "`{name}`: SOAPAction `{action}`, request `<{req}>`, response `<{resp}>` in `{ns}`."
     ));
@@ -84,6 +85,7 @@ fn info_const(op: &OperationDef, rt: &Rt) -> TokenStream {
             request_element: #req,
             response_ns: #ns,
             response_element: #resp,
+            one_way: #one_way,
         };
     }
 }

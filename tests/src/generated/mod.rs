@@ -14,7 +14,7 @@ pub mod services88_so_principal;
 #[rustfmt::skip]
 pub mod services88_tooltips;
 
-/// Generated from `tests/codegen/fixtures/two-faults.wsdl`, a WSDL written for these tests (an
+/// Generated from `tests/codegen/fixtures/accounts.wsdl`, a WSDL written for these tests (an
 /// operation declaring two fault details); kept current the same way.
 #[rustfmt::skip]
-pub mod two_faults;
+pub mod accounts;
