@@ -16,6 +16,9 @@ Usage:
       zeep, from that WSDL alone, calls the declared-fault service of
       tests/tests/declared_faults.rs (`Lock` of a locked session) and reads the fault's detail
       as the element the WSDL declares for it: {"code", "detail", "login_id", "reason"}.
+  wsdl_tool.py accounts WSDL ENDPOINT (11|12)
+      zeep, from that WSDL alone, calls the one-way Audit and reads Withdraw's two declared
+      faults (tests/tests/declared_faults.rs): {"audit": null, "details": [tag, tag]}.
   wsdl_tool.py canonical WSDL_URL_OR_PATH
       the WSDL reduced to comparable facts: operations, soapActions, wrapper elements and
       their members (name, type, minOccurs, maxOccurs, nillable, in order), the named types
@@ -403,6 +406,27 @@ def fault(wsdl, endpoint, version):
     raise SystemExit("Lock(0) did not fail")
 
 
+def accounts(wsdl, endpoint, version):
+    """zeep, from the served WSDL of the generated Accounts contract, calls the one-way `Audit`
+    (nothing to wait for but the HTTP answer) and reads `Withdraw`'s two declared faults."""
+    import zeep
+    from zeep.exceptions import Fault
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client = zeep.Client(wsdl, settings=zeep.Settings(strict=True))
+    service = client.create_service(binding_for(client, version), endpoint)
+    audit = service.Audit(Account="main", Note="zeep %s" % version)
+    details = []
+    for account, amount in (("main", 500), ("frozen", 1)):
+        try:
+            service.Withdraw(Account=account, Amount=amount)
+        except Fault as error:
+            [detail] = list(error.detail)
+            details.append(detail.tag)
+    return {"audit": audit, "details": details}
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     if command == "validate":
@@ -413,6 +437,8 @@ def main():
         result = canonical(*args)
     elif command == "fault":
         result = fault(*args)
+    elif command == "accounts":
+        result = accounts(*args)
     elif command == "binding-errors":
         result = binding_errors(*args)
     else:

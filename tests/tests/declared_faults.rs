@@ -303,3 +303,37 @@ async fn a_one_way_operation_is_accepted_with_202_and_no_body() {
         .any(|op| op.name == "Audit" && op.output.is_none())));
     assert!(!defs.to_xml().contains("AuditResponse"));
 }
+
+/// zeep, from the WSDL the generated `Accounts` server serves, calls the one-way `Audit` (and
+/// the server runs it) and gets each of `Withdraw`'s declared faults with its own detail.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zeep_calls_the_one_way_operation_and_reads_both_declared_faults() {
+    let bank = std::sync::Arc::new(Bank::default());
+    let server = AccountsServer::from_arc(bank.clone()).with_generated_wsdl();
+    let (_server, url) = serve_on_loopback(server).await;
+    for version in ["11", "12"] {
+        let report = tests::zeep::script(
+            "wsdl_tool.py",
+            &["accounts", &format!("{url}?wsdl"), &url, version],
+            std::time::Duration::from_secs(120),
+        )
+        .await;
+        assert_eq!(
+            report["audit"],
+            serde_json::Value::Null,
+            "SOAP {version}: {report}"
+        );
+        assert_eq!(
+            report["details"],
+            serde_json::json!([
+                "{urn:example:accounts}InsufficientFunds",
+                "{urn:example:accounts}AccountLocked"
+            ]),
+            "SOAP {version}: {report}"
+        );
+    }
+    assert_eq!(
+        *bank.audited.lock().expect("not poisoned"),
+        ["main: zeep 11", "main: zeep 12"]
+    );
+}
