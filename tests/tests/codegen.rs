@@ -198,6 +198,14 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
         };
         match &def.kind {
             TypeKind::Complex(c) => complex(c, &format!("type {name}"), &mut out, &mut types),
+            TypeKind::Choice(c) => {
+                let at = format!("type {name} choice");
+                let members = ComplexType {
+                    members: c.alternatives.clone(),
+                    ..ComplexType::default()
+                };
+                complex(&members, &at, &mut out, &mut types);
+            }
             TypeKind::Enumeration(e) => {
                 let values: Vec<String> = e
                     .values
@@ -232,6 +240,7 @@ fn element_type(
             complex(c, at, out, types);
             "anonymous".into()
         }
+        ElementType::Any(w) => format!("any {} {}", w.namespace, w.process_contents),
     }
 }
 
@@ -297,3 +306,4 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
         );
     }
 }
+
