@@ -380,3 +380,84 @@ fn the_wsdl_writes_xs_choice_and_xs_any() {
     );
 }
 
+// ---- through a generated server ----------------------------------------------------------------
+
+mod generated {
+    use bytes::Bytes;
+    use soap_core::{Fault, SoapHandler};
+    use tests::generated::shop::{Order, Payment, Shop, ShopServer};
+
+    /// Answers with the refund's payment, or an IBAN telling what came in: the name of each
+    /// extension element and the note's wildcard element.
+    struct Echo;
+
+    impl Shop for Echo {
+        async fn place_order(
+            &self,
+            order: Order,
+            note: Option<tests::generated::shop::Note>,
+        ) -> Result<Payment, Fault> {
+            if let Some(refund) = order.refund_to {
+                return Ok(refund);
+            }
+            let mut seen: Vec<String> = order.any.iter().map(|a| a.name.to_string()).collect();
+            seen.extend(note.and_then(|n| n.any).map(|a| a.xml));
+            Ok(Payment::Iban(seen.join(" ")))
+        }
+    }
+
+    async fn call(order: &str) -> (u16, String) {
+        let body = format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><PlaceOrder xmlns="urn:shop">{order}</PlaceOrder></s:Body></s:Envelope>"#
+        );
+        let request = http::Request::post("/")
+            .header("content-type", "text/xml; charset=utf-8")
+            .header("SOAPAction", "\"urn:shop/Shop/PlaceOrder\"")
+            .body(Bytes::from(body))
+            .unwrap();
+        let response = ShopServer::new(Echo).handle(request).await;
+        (
+            response.status().as_u16(),
+            String::from_utf8_lossy(response.body()).into_owned(),
+        )
+    }
+
+    #[tokio::test]
+    async fn a_choice_and_extension_elements_travel_in_a_request_and_a_response() {
+        let (status, body) = call(concat!(
+            r#"<Order><Id>1</Id><Payment><Voucher>5</Voucher></Payment>"#,
+            r#"<g:Gift xmlns:g="urn:gift">yes</g:Gift></Order>"#,
+            r#"<Note><Text>hi</Text><Mood>ok</Mood></Note>"#
+        ))
+        .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(
+            body.contains(r#"<tns:IBAN>{urn:gift}Gift &lt;Mood xmlns="urn:shop"&gt;ok&lt;/Mood&gt;</tns:IBAN>"#),
+            "{body}"
+        );
+
+        let (status, body) = call(
+            r#"<Order><Id>1</Id><Payment><Voucher>5</Voucher></Payment><RefundTo><Card><Number>42</Number></Card></RefundTo></Order>"#,
+        )
+        .await;
+        assert_eq!(status, 200, "{body}");
+        assert!(
+            body.contains("<tns:PlaceOrderResult><tns:Card><tns:Number>42</tns:Number></tns:Card></tns:PlaceOrderResult>"),
+            "{body}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_broken_choice_in_a_request_is_a_client_fault_naming_the_elements() {
+        let (status, body) = call(
+            r#"<Order><Id>1</Id><Payment><Voucher>5</Voucher><IBAN>X</IBAN></Payment></Order>"#,
+        )
+        .await;
+        assert_eq!(status, 500, "{body}");
+        assert!(body.contains("<faultcode>s:Client</faultcode>"), "{body}");
+        assert!(
+            body.contains("&lt;IBAN&gt; after &lt;Voucher&gt;: only one of &lt;Card&gt;, &lt;IBAN&gt;, &lt;Voucher&gt; may appear"),
+            "{body}"
+        );
+    }
+}
