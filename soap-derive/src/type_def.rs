@@ -574,6 +574,42 @@ mod tests {
     }
 
     #[test]
+    fn variants_with_values_are_a_choice_of_their_elements() {
+        let cx = Ctxt::new();
+        let mut e: syn::ItemEnum = parse_quote! {
+            enum Payment { Card(CardInfo), #[soap(name = "IBAN")] Iban(String) }
+        };
+        let Some(Kind::Choice { alternatives }) = choice(&cx, &mut e) else {
+            panic!("a choice")
+        };
+        cx.check().unwrap();
+        let elements: Vec<&str> = alternatives.iter().map(|a| a.element.as_str()).collect();
+        assert_eq!(elements, ["Card", "IBAN"]);
+        // The attribute is read and removed from the item.
+        assert!(e.variants[1].attrs.is_empty());
+    }
+
+    #[test]
+    fn an_any_element_field_is_recognized_by_its_type_name() {
+        for ty in [
+            parse_quote!(AnyElement),
+            parse_quote!(soap_core::xsd::AnyElement),
+            parse_quote!(Option<AnyElement>),
+            parse_quote!(Vec<soap_core::xsd::AnyElement>),
+        ] {
+            assert!(names_any_element(&ty), "{}", quote::quote!(#ty));
+        }
+        for ty in [
+            parse_quote!(String),
+            parse_quote!(Option<RawElement>),
+            parse_quote!(Vec<Vec<AnyElement>>),
+        ] {
+            let ty: Type = ty;
+            assert!(!names_any_element(&ty), "{}", quote::quote!(#ty));
+        }
+    }
+
+    #[test]
     fn the_first_paragraph_of_the_docs_is_kept() {
         let attrs: Vec<syn::Attribute> = vec![
             parse_quote!(#[doc = " One."]),

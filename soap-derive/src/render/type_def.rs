@@ -6,8 +6,10 @@
 //!    goes wherever yaserde types go), `impl schema::XsdType` (its XML Schema type and WCF's
 //!    same-named global element).
 //!
-//! For an enum: `XsdScalar` (its text) in place of `XsdComplex`; for a named dictionary, the
-//! entries through the runtime's dictionary functions. The expansion names the runtime only
+//! For an enum: `XsdScalar` (its text) in place of `XsdComplex`; for an enum whose variants
+//! carry values (an `xs:choice`), `XsdComplex` with one slot, the alternative read so far; for
+//! a named dictionary, the entries through the runtime's dictionary functions. A struct's
+//! `xs:any` field (`AnyElement`) takes the children no named member takes. The expansion names the runtime only
 //! through `{crate}::__private` and the standard library through absolute paths.
 
 use proc_macro2::TokenStream;
