@@ -380,6 +380,20 @@ fn the_wsdl_writes_xs_choice_and_xs_any() {
     );
 }
 
+// ---- as JSON (soap-core's `serde` feature, on in this workspace through `examples`) ------------
+
+#[test]
+fn a_choice_is_its_element_and_an_any_element_its_xml_in_json() {
+    let xml = r#"<Order xmlns="urn:shop"><Id>7</Id><Payment><IBAN>DE89</IBAN></Payment><t:Tip xmlns:t="urn:tip">2</t:Tip></Order>"#;
+    let order: Order = yaserde::de::from_str(xml).unwrap();
+    let json = serde_json::to_string(&order).unwrap();
+    assert_eq!(
+        json,
+        r#"{"Id":7,"Payment":{"IBAN":"DE89"},"RefundTo":null,"Extensions":["<t:Tip xmlns=\"urn:shop\" xmlns:t=\"urn:tip\">2</t:Tip>"]}"#
+    );
+    assert_eq!(serde_json::from_str::<Order>(&json).unwrap(), order);
+}
+
 // ---- through a generated server ----------------------------------------------------------------
 
 mod generated {
