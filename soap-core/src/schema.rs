@@ -7,7 +7,9 @@
 //!
 //! The subset is what WCF's DataContractSerializer publishes, plus what other XSDs commonly use:
 //! sequences with `minOccurs`/`maxOccurs`/`nillable`, `complexContent` extension, string
-//! enumerations (with WCF's numeric `EnumerationValue` annotations) and `xs:list` flag enums.
+//! enumerations (with WCF's numeric `EnumerationValue` annotations), `xs:list` flag enums,
+//! complex types whose content is an `xs:choice` of elements ([`Choice`]) and `xs:any` members
+//! of a sequence ([`ElementType::Any`]).
 //!
 //! ```
 //! use soap_core::schema::{MaxOccurs, Schemas, XsdMember};
@@ -312,6 +314,9 @@ pub enum ElementType {
     Named(QName),
     /// `<xs:complexType>` inside the element (operation wrappers, dictionary items).
     Anonymous(Box<ComplexType>),
+    /// `xs:any` in a sequence: the member has no name of its own (its [`Member::name`] is
+    /// empty), and holds any element the wildcard allows.
+    Any(Wildcard),
 }
 
 /// A named type.
@@ -333,6 +338,43 @@ pub enum TypeKind {
     /// `xs:simpleType` restricting `xs:string` to an enumeration or, with `flags`, an `xs:list`
     /// of one (WCF's `[Flags]` enums).
     Enumeration(Enumeration),
+    /// `xs:complexType` whose content is an `xs:choice` of elements: exactly one of them
+    /// appears (a `#[soap_type]` enum whose variants carry a value).
+    Choice(Choice),
+}
+
+/// The alternatives of an `xs:choice`, the whole content of its complex type.
+///
+/// A choice is a type of its own, never spliced into a sequence: a member of a choice type is
+/// an element that wraps the chosen alternative (`<Payment><Card>…</Card></Payment>`), which is
+/// what a Rust enum member means and what every XSD tool maps to a class of its own.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Choice {
+    /// The alternatives, in order; each occurs once when chosen (`minOccurs`/`maxOccurs` 1).
+    pub alternatives: Vec<Member>,
+}
+
+/// An `xs:any` member of a sequence: elements that are not the sequence's named members,
+/// kept as raw XML ([`crate::xsd::AnyElement`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wildcard {
+    /// `namespace`: `##other` (the default written), `##any`, `##targetNamespace`, `##local`
+    /// or a space-separated list of those and URIs.
+    pub namespace: String,
+    /// `processContents`: `lax` (the default written), `strict` or `skip`. The content is
+    /// kept as XML whatever it says; it only tells a schema's reader how to validate it.
+    pub process_contents: String,
+}
+
+impl Default for Wildcard {
+    /// `namespace="##other" processContents="lax"`: extension elements of other vocabularies,
+    /// the common use of `xs:any` in a service contract.
+    fn default() -> Self {
+        Wildcard {
+            namespace: "##other".into(),
+            process_contents: "lax".into(),
+        }
+    }
 }
 
 /// An `xs:complexType` holding a sequence, possibly extending a base type.

@@ -57,7 +57,7 @@ pub(crate) fn is_blank(text: &str) -> bool {
 ///
 /// Its `Debug` shows the name and size, not the XML: unknown header blocks are where credentials
 /// such as WS-Security passwords travel.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct RawElement {
     /// The element's qualified name.
     pub name: QName,
@@ -140,6 +140,19 @@ pub(crate) fn to_xml_error(err: yaserde::Error) -> Error {
 /// Copies the element whose start tag `reader.peek()` returns, through its end tag, into a
 /// standalone fragment.
 pub(crate) fn capture<R: Read>(reader: &mut Deserializer<R>) -> Result<RawElement, Error> {
+    capture_with(reader, false)
+}
+
+/// [`capture`], leaving the element's end tag pending (the contract of yaserde's
+/// `deserialize`, which `#[soap_type]` members follow): the fragment is closed all the same.
+pub(crate) fn capture_open<R: Read>(reader: &mut Deserializer<R>) -> Result<RawElement, Error> {
+    capture_with(reader, true)
+}
+
+fn capture_with<R: Read>(
+    reader: &mut Deserializer<R>,
+    leave_end: bool,
+) -> Result<RawElement, Error> {
     let start = reader.next_event().map_err(to_xml_error)?;
     let name = match &start {
         XmlEvent::StartElement { name, .. } => QName::from_xml(name),
@@ -167,7 +180,27 @@ pub(crate) fn capture<R: Read>(reader: &mut Deserializer<R>) -> Result<RawElemen
         }
     };
     write(&start);
-    reader.skip_element(&mut write).map_err(to_xml_error)?;
+    if leave_end {
+        let depth = reader.depth();
+        loop {
+            let outermost = reader.depth() == depth;
+            match reader.peek().map_err(to_xml_error)? {
+                XmlEvent::EndElement { .. } if outermost => break,
+                XmlEvent::EndDocument => {
+                    return Err(Error::Decode {
+                        message: format!("<{name}> is not closed"),
+                    })
+                }
+                _ => {}
+            }
+            write(&reader.next_event().map_err(to_xml_error)?);
+        }
+        if write_error.is_none() {
+            write_error = writer.write(xml::writer::XmlEvent::end_element()).err();
+        }
+    } else {
+        reader.skip_element(&mut write).map_err(to_xml_error)?;
+    }
     if let Some(e) = write_error {
         return Err(Error::Encode {
             what: format!("<{name}>"),

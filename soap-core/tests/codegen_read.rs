@@ -1,5 +1,6 @@
 //! The WSDL reader (`soap_core::codegen::read_wsdl`): the eight vendor WSDLs, a round trip
-//! through the writer, and an error for each unsupported construct.
+//! through the writer, the choice-and-wildcard fixture read and generated, and an error for
+//! each unsupported construct.
 #![cfg(feature = "codegen")]
 
 use std::path::{Path, PathBuf};
@@ -7,7 +8,7 @@ use std::path::{Path, PathBuf};
 use soap_core::codegen::{read_wsdl, read_wsdl_file, Error};
 use soap_core::schema::{
     ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs, Member, TypeDef,
-    TypeKind, ARRAYS, SER, XS,
+    TypeKind, Wildcard, ARRAYS, SER, XS,
 };
 use soap_core::wsdl::{
     Binding, BindingIo, BindingOperation, Definitions, FaultMessage, HeaderRef, IoMessage, Message,
@@ -619,20 +620,206 @@ fn at(e: &Error) -> (u32, u32) {
 }
 
 #[test]
-fn xs_choice_is_an_error_with_its_line_and_column() {
+fn xs_all_is_an_error_with_its_line_and_column() {
     let text = with_types(
         r#"      <xs:complexType name="A">
-        <xs:choice>
+        <xs:all>
           <xs:element name="B" type="xs:int" />
-        </xs:choice>
+        </xs:all>
       </xs:complexType>"#,
     );
     let e = read_error(&text);
-    assert_eq!(e.construct, "xs:choice");
-    assert!(e.message.contains("choice"), "{e}");
+    assert_eq!(e.construct, "xs:all");
+    assert!(e.message.contains("unordered group"), "{e}");
     assert_eq!(at(&e), (6, 9), "{e}");
     assert!(e.location.as_ref().is_some_and(|l| l.file.is_none()));
-    assert!(e.to_string().starts_with("6:9: xs:choice: "), "{e}");
+    assert!(e.to_string().starts_with("6:9: xs:all: "), "{e}");
+}
+
+#[test]
+fn a_choice_and_a_wildcard_read_into_the_model() {
+    let defs = read_wsdl_file(&fixtures().join("choice-any.wsdl")).expect("the fixture reads");
+    let payment = find_type(&defs, "urn:shop", "Payment");
+    assert_eq!(payment.doc.as_deref(), Some("How an order is paid."));
+    let TypeKind::Choice(choice) = &payment.kind else {
+        panic!("not a choice: {payment:?}")
+    };
+    let names: Vec<&str> = choice
+        .alternatives
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    assert_eq!(names, ["Card", "IBAN", "Voucher"]);
+    assert_eq!(
+        choice.alternatives[0].ty,
+        ElementType::Named(QName::new("urn:shop", "CardInfo"))
+    );
+    let order = complex(&defs, "urn:shop", "Order");
+    assert_eq!(
+        order.members[3],
+        Member {
+            name: String::new(),
+            ty: ElementType::Any(Wildcard::default()),
+            min_occurs: 0,
+            max_occurs: MaxOccurs::Unbounded,
+            nillable: false,
+            doc: None,
+        }
+    );
+    // What XML Schema says an `xs:any` without attributes means.
+    let note = complex(&defs, "urn:shop", "Note");
+    assert_eq!(
+        note.members[1].ty,
+        ElementType::Any(Wildcard {
+            namespace: "##any".into(),
+            process_contents: "strict".into(),
+        })
+    );
+    // The writer writes both back, and they read again the same.
+    assert_eq!(read_wsdl(&defs.to_xml(), None).unwrap(), defs);
+}
+
+#[test]
+fn a_choice_and_a_wildcard_generate_an_enum_and_any_element_fields() {
+    let source = soap_core::codegen::generate_file(
+        &fixtures().join("choice-any.wsdl"),
+        &soap_core::codegen::Options::default(),
+    )
+    .expect("the fixture generates");
+    for expected in [
+        "/// How an order is paid.\n#[soap_type(ns = \"urn:shop\", prefix = \"tns\")]\n#[derive(Debug, Clone, PartialEq)]\npub enum Payment {\n    Card(CardInfo),\n    #[soap(name = \"IBAN\")]\n    Iban(String),\n    Voucher(i32),\n}",
+        "impl Default for Payment {",
+        "Payment::Card(Default::default())",
+        "pub payment: Payment,",
+        "pub refund_to: Option<Payment>,",
+        "pub any: Vec<soap_core::xsd::AnyElement>,",
+        "#[soap(any = \"##any\", process_contents = \"strict\")]\n    pub any: Option<soap_core::xsd::AnyElement>,",
+    ] {
+        assert!(source.contains(expected), "{expected}\n---\n{source}");
+    }
+}
+
+/// A choice's recursive alternative is boxed, as a recursive member is.
+#[test]
+fn a_recursive_alternative_is_boxed() {
+    let text = with_types(
+        r#"<xs:complexType name="Node"><xs:sequence><xs:element minOccurs="0" name="Next" type="q1:Step"/></xs:sequence></xs:complexType>
+<xs:complexType name="Step"><xs:choice><xs:element name="Leaf" type="xs:int"/><xs:element name="Node" type="q1:Node"/></xs:choice></xs:complexType>
+<xs:element name="Get"><xs:complexType><xs:sequence><xs:element name="Node" type="q1:Node"/></xs:sequence></xs:complexType></xs:element>
+<xs:element name="GetResponse"><xs:complexType><xs:sequence/></xs:complexType></xs:element>"#,
+    );
+    let mut defs = read_wsdl(&text, None).unwrap();
+    defs.messages = vec![
+        Message {
+            name: "In".into(),
+            parts: vec![Part {
+                name: "parameters".into(),
+                element: QName::new("urn:t", "Get"),
+            }],
+        },
+        Message {
+            name: "Out".into(),
+            parts: vec![Part {
+                name: "parameters".into(),
+                element: QName::new("urn:t", "GetResponse"),
+            }],
+        },
+    ];
+    defs.port_types = vec![PortType {
+        name: "S".into(),
+        operations: vec![Operation {
+            name: "Get".into(),
+            doc: None,
+            input: IoMessage {
+                name: None,
+                message: QName::new("urn:t", "In"),
+                action: None,
+            },
+            output: Some(IoMessage {
+                name: None,
+                message: QName::new("urn:t", "Out"),
+                action: None,
+            }),
+            faults: Vec::new(),
+        }],
+    }];
+    defs.bindings = vec![Binding {
+        name: "SSoap".into(),
+        port_type: QName::new("urn:t", "S"),
+        version: SoapVersion::V11,
+        operations: vec![BindingOperation {
+            name: "Get".into(),
+            soap_action: "urn:t/S/Get".into(),
+            input: BindingIo {
+                name: None,
+                headers: Vec::new(),
+            },
+            output: Some(BindingIo {
+                name: None,
+                headers: Vec::new(),
+            }),
+            faults: Vec::new(),
+        }],
+    }];
+    let source = soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default()).unwrap();
+    assert!(source.contains("Node(Box<Node>)"), "{source}");
+    assert!(source.contains("pub next: Option<Box<Step>>"), "{source}");
+}
+
+#[test]
+fn the_choices_still_unsupported_are_named_with_their_place() {
+    for (types, construct, message) in [
+        (
+            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
+            "xs:choice",
+            "whole content of a named complex type",
+        ),
+        (
+            r#"<xs:element name="A"><xs:complexType><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType></xs:element>"#,
+            "xs:choice",
+            "not anonymous",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice maxOccurs="unbounded"><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType>"#,
+            "maxOccurs=\"unbounded\"",
+            "a repeated choice",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice minOccurs="0"><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType>"#,
+            "minOccurs=\"0\"",
+            "an optional choice",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice><xs:element minOccurs="0" name="B" type="xs:int"/></xs:choice></xs:complexType>"#,
+            "xs:element",
+            "exactly once",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice><xs:any/></xs:choice></xs:complexType>"#,
+            "xs:any",
+            "only as a member of a sequence",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice><xs:sequence/></xs:choice></xs:complexType>"#,
+            "xs:sequence",
+            "only xs:element alternatives",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:choice/></xs:complexType>"#,
+            "xs:choice",
+            "without alternatives",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence><xs:any processContents="eager"/></xs:sequence></xs:complexType>"#,
+            "processContents=\"eager\"",
+            "not one of lax, strict, skip",
+        ),
+    ] {
+        let e = read_error(&with_types(types));
+        assert_eq!(e.construct, construct, "{e}");
+        assert!(e.message.contains(message), "{e}");
+        assert!(e.location.is_some(), "{e}");
+    }
 }
 
 #[test]
@@ -647,8 +834,8 @@ fn every_unsupported_schema_construct_is_named() {
             "xs:attribute",
         ),
         (
-            r#"<xs:complexType name="A"><xs:sequence><xs:any/></xs:sequence></xs:complexType>"#,
-            "xs:any",
+            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
+            "xs:choice",
         ),
         (
             r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent></xs:complexType>"#,

@@ -344,6 +344,7 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// ```text
 /// impl XsdComplex for TicketInfo { /* members in field order, read by (namespace, name) */ }   // structs
 /// impl XsdScalar for Kind { /* the value's text, or the error listing the allowed ones */ }    // enums
+/// impl XsdComplex for Payment { /* the variant's element; reading, exactly one alternative */ } // choices
 /// impl XsdValue for TicketInfo { const NAMESPACE, PREFIX; fn write_element(..); fn read_content(..) }
 /// impl yaserde::YaSerialize for TicketInfo { /* the element name the parent gives, else `prefix:TicketInfo` */ }
 /// impl yaserde::YaDeserialize for TicketInfo { /* strict; end tag left pending, as yaserde expects */ }
@@ -368,8 +369,10 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 ///
 /// On fields, `#[soap(...)]`: `name = "Element"` (default: the field's PascalCase, `login_id` →
 /// `LoginId`) and `base`: the first field holds the extended type (`complexContent/extension`);
-/// its members come first on the wire, inlined. On enum variants: `#[soap(name = "Value")]`; an
-/// explicit discriminant (`Sales = 1001`) is WCF's numeric value (`EnumerationValue`).
+/// its members come first on the wire, inlined; `any`, `any = "##any"` and `process_contents =
+/// "…"` for the `xs:any` member (see below). On enum variants: `#[soap(name = "Value")]` (an
+/// enumeration value, or a choice's element); an explicit discriminant (`Sales = 1001`) is
+/// WCF's numeric value (`EnumerationValue`).
 ///
 /// # Members
 ///
@@ -377,6 +380,56 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// most once, `Vec<T>` repeated, `Nillable<T>` may be `xsi:nil` (for scalars and complex types
 /// alike), `Box<T>` for recursion; `T` is a primitive, another `#[soap_type]`, or one of
 /// `soap_core::xsd::{ArrayOf, Dictionary, FlagSet}`.
+///
+/// # Choices and wildcards
+///
+/// An enum whose variants each carry one value is an `xs:choice`: a complex type whose content
+/// is exactly one of the variants' elements (the variant's name, or `#[soap(name = "…")]`). A
+/// member of that type is an element wrapping the chosen one (`<Payment><IBAN>…</IBAN></Payment>`),
+/// so an optional choice is an `Option` member. Reading it, no alternative, two, or an element
+/// of the type's namespace that is none of them is an error naming the elements; never a
+/// default.
+///
+/// A field of type `soap_core::xsd::AnyElement` (or an `Option`/`Vec` of it) is the sequence's
+/// `xs:any`: the child elements no named member takes, and that its namespace constraint allows
+/// (`##other` unless `#[soap(any = "##any")]`, a list of URIs, `##targetNamespace`, `##local`),
+/// are kept as XML and written back verbatim in the field's place. `#[soap(process_contents =
+/// "strict")]` changes only what the schema says (`lax` by default). One such field per type.
+///
+/// ```
+/// use soap_core::soap_type;
+/// use soap_core::xsd::AnyElement;
+///
+/// #[soap_type(ns = "urn:shop")]
+/// #[derive(Debug, PartialEq)]
+/// pub struct CardInfo { pub number: String }
+///
+/// #[soap_type(ns = "urn:shop")]
+/// #[derive(Debug, PartialEq)]
+/// pub enum Payment {
+///     Card(CardInfo),
+///     #[soap(name = "IBAN")]
+///     Iban(String),
+/// }
+///
+/// #[soap_type(ns = "urn:shop")]
+/// #[derive(Debug, PartialEq)]
+/// pub struct Order {
+///     pub payment: Payment,
+///     pub extensions: Vec<AnyElement>,
+/// }
+///
+/// let xml = r#"<Order xmlns="urn:shop"><Payment><IBAN>DE89</IBAN></Payment><x:Tip xmlns:x="urn:x">2</x:Tip></Order>"#;
+/// let order: Order = yaserde::de::from_str(xml).unwrap();
+/// assert_eq!(order.payment, Payment::Iban("DE89".into()));
+/// assert_eq!(order.extensions[0].name, soap_core::QName::new("urn:x", "Tip"));
+///
+/// let two = r#"<Order xmlns="urn:shop"><Payment><IBAN>DE89</IBAN><Card><Number>4</Number></Card></Payment></Order>"#;
+/// assert_eq!(
+///     yaserde::de::from_str::<Order>(two).unwrap_err().to_string(),
+///     "<Payment>: <Card> after <IBAN>: only one of <Card>, <IBAN> may appear"
+/// );
+/// ```
 ///
 /// # Prefixes and namespaces
 ///
@@ -396,8 +449,9 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// # Errors
 ///
 /// Unknown or repeated keys, a `ns` that is not a URI, generics, tuple structs, references,
-/// tuples or arrays as fields, a `base` that is not the first field, enums with data, and two
-/// members with one element name are compile errors at the token to change.
+/// tuples or arrays as fields, a `base` that is not the first field, enums mixing unit and data
+/// variants, a choice's variant of `Option`/`Vec` or of several values, two wildcard members,
+/// and two members with one element name are compile errors at the token to change.
 #[proc_macro_attribute]
 pub fn soap_type(args: TokenStream, input: TokenStream) -> TokenStream {
     debug_print("soap_type", expand_type(args.into(), input.into())).into()

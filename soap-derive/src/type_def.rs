@@ -13,7 +13,7 @@ use crate::parse::{default_crate, MEMBER_ATTR};
 use crate::types;
 
 pub(crate) const TYPE_KEYS: &[&str] = &["ns", "name", "prefix", "flags", "dictionary", "crate"];
-pub(crate) const FIELD_KEYS: &[&str] = &["name", "base"];
+pub(crate) const FIELD_KEYS: &[&str] = &["name", "base", "any", "process_contents"];
 pub(crate) const VARIANT_KEYS: &[&str] = &["name"];
 
 /// One `#[soap_type]` struct or enum.
@@ -44,6 +44,9 @@ pub(crate) enum Kind {
     },
     /// Unit variants; `flags` makes the schema an `xs:list` of them.
     Enumeration { variants: Vec<Variant>, flags: bool },
+    /// Variants carrying one value each: an `xs:choice` of their elements. Each alternative is
+    /// a `Field` (the variant's ident, its value's type, its element).
+    Choice { alternatives: Vec<Field> },
 }
 
 pub(crate) struct Field {
@@ -51,6 +54,15 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     pub(crate) element: String,
     pub(crate) doc: Option<String>,
+    /// The `xs:any` member: unknown elements go into it (an `AnyElement` field, or
+    /// `#[soap(any)]`).
+    pub(crate) wildcard: Option<Wildcard>,
+}
+
+/// An `xs:any` member's `namespace` and `processContents`.
+pub(crate) struct Wildcard {
+    pub(crate) namespace: String,
+    pub(crate) process_contents: String,
 }
 
 pub(crate) struct Variant {
@@ -152,7 +164,15 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
                     "`dictionary` is for a newtype struct over `Vec<(K, V)>`",
                 );
             }
-            enumeration(cx, e, a.flags.is_some())
+            // Variants carrying data make a choice; unit variants stay an enumeration.
+            if e.variants.iter().any(|v| !matches!(v.fields, Fields::Unit)) {
+                if let Some(span) = a.flags {
+                    cx.error_at(span, "`flags` is for enumerations (unit variants)");
+                }
+                choice(cx, e)
+            } else {
+                enumeration(cx, e, a.flags.is_some())
+            }
         }
         _ => None,
     }?;
@@ -199,6 +219,8 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         };
         let mut element = None;
         let mut is_base = None;
+        let mut any = None;
+        let mut process_contents = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
                 "name" => element = attr::ncname(cx, meta, "name")?,
@@ -206,10 +228,41 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     attr::flag(cx, meta, "base")?;
                     is_base = Some(meta.path.clone());
                 }
+                "any" => {
+                    any = Some(if meta.input.peek(syn::Token![=]) {
+                        attr::lit_str(cx, meta, "any")?.map(|lit| lit.value())
+                    } else {
+                        None
+                    });
+                }
+                "process_contents" => {
+                    if let Some(lit) = attr::lit_str(cx, meta, "process_contents")? {
+                        if !matches!(lit.value().as_str(), "lax" | "strict" | "skip") {
+                            cx.error_spanned_by(
+                                &lit,
+                                "`process_contents` is \"lax\", \"strict\" or \"skip\"",
+                            );
+                        }
+                        process_contents = Some(lit.value());
+                    }
+                }
                 _ => {}
             }
             Ok(())
         });
+        let wildcard = (any.is_some() || names_any_element(&field.ty)).then(|| Wildcard {
+            namespace: any.flatten().unwrap_or_else(|| "##other".into()),
+            process_contents: process_contents.clone().unwrap_or_else(|| "lax".into()),
+        });
+        if wildcard.is_none() && process_contents.is_some() {
+            cx.error_spanned_by(
+                &ident,
+                "`process_contents` is for an `xs:any` member (`AnyElement`)",
+            );
+        }
+        if wildcard.is_some() && out.iter().any(|f: &Field| f.wildcard.is_some()) {
+            cx.error_spanned_by(&ident, "a type has at most one `xs:any` member: use `Vec<AnyElement>` for several elements");
+        }
         if let Some(problem) = field_problem(&field.ty) {
             cx.error_spanned_by(&field.ty, problem);
         }
@@ -220,12 +273,14 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             ident,
             ty: field.ty.clone(),
             doc: doc_text(&field.attrs),
+            wildcard,
         };
         // Two members with one element name could never be told apart when read.
-        if base
-            .iter()
-            .chain(&out)
-            .any(|f: &Field| f.element == def.element)
+        if def.wildcard.is_none()
+            && base
+                .iter()
+                .chain(&out)
+                .any(|f: &Field| f.wildcard.is_none() && f.element == def.element)
         {
             cx.error_spanned_by(
                 &def.ident,
@@ -339,6 +394,88 @@ fn enumeration(cx: &Ctxt, e: &mut syn::ItemEnum, flags: bool) -> Option<Kind> {
     Some(Kind::Enumeration { variants, flags })
 }
 
+/// An enum whose variants each carry one value: `Card(CardInfo)` is the alternative `<Card>`.
+fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
+    let mut alternatives: Vec<Field> = Vec::new();
+    for v in e.variants.iter_mut() {
+        let mut element = None;
+        read_soap_attrs(cx, &mut v.attrs, VARIANT_KEYS, |key, meta| {
+            if key == "name" {
+                element = attr::ncname(cx, meta, "name")?;
+            }
+            Ok(())
+        });
+        let ty = match &v.fields {
+            Fields::Unnamed(f) if f.unnamed.len() == 1 => f.unnamed[0].ty.clone(),
+            Fields::Unit => {
+                cx.error_spanned_by(
+                    &v.ident,
+                    "an enum mixing unit and data variants is neither an enumeration (all unit variants) nor a choice (each variant carries one value, `Card(CardInfo)`)",
+                );
+                continue;
+            }
+            _ => {
+                cx.error_spanned_by(
+                    &v.fields,
+                    "a choice's variant carries one value, its element's (`Card(CardInfo)`): use a `#[soap_type]` struct for several",
+                );
+                continue;
+            }
+        };
+        if let Some((_, expr)) = &v.discriminant {
+            cx.error_spanned_by(expr, "a choice's variants have no discriminants");
+        }
+        match types::shape(&ty) {
+            types::Shape::Option(_) | types::Shape::Vec(_) => cx.error_spanned_by(
+                &ty,
+                "an alternative of a choice occurs exactly once: not `Option` or `Vec` (make the member holding the choice an `Option`)",
+            ),
+            _ => {
+                if let Some(problem) = field_problem(&ty) {
+                    cx.error_spanned_by(&ty, problem);
+                }
+            }
+        }
+        let ident = v.ident.clone();
+        let element = element
+            .map(|e| e.value)
+            .unwrap_or_else(|| ident.to_string().trim_start_matches("r#").to_string());
+        if alternatives.iter().any(|a| a.element == element) {
+            cx.error_spanned_by(
+                &ident,
+                format!(
+                    "two alternatives are named <{element}>; rename one with `#[soap(name = \"...\")]`"
+                ),
+            );
+        }
+        alternatives.push(Field {
+            ident,
+            ty,
+            element,
+            doc: doc_text(&v.attrs),
+            wildcard: None,
+        });
+    }
+    Some(Kind::Choice { alternatives })
+}
+
+/// Whether a field's type is `AnyElement`, `Option<AnyElement>` or `Vec<AnyElement>` (by the
+/// name's last segment: a macro sees no types), which makes the field the `xs:any` member.
+fn names_any_element(ty: &Type) -> bool {
+    let inner = match types::shape(ty) {
+        types::Shape::Option(inner) | types::Shape::Vec(inner) => inner,
+        _ => ty,
+    };
+    match types::peel(inner) {
+        Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "AnyElement"),
+        _ => false,
+    }
+}
+
 fn discriminant(expr: &syn::Expr) -> Option<i64> {
     match expr {
         syn::Expr::Lit(syn::ExprLit {
@@ -434,6 +571,42 @@ mod tests {
         cx.check().unwrap();
         let numeric: Vec<Option<i64>> = variants.iter().map(|v| v.numeric).collect();
         assert_eq!(numeric, [None, Some(1001), Some(1002), None]);
+    }
+
+    #[test]
+    fn variants_with_values_are_a_choice_of_their_elements() {
+        let cx = Ctxt::new();
+        let mut e: syn::ItemEnum = parse_quote! {
+            enum Payment { Card(CardInfo), #[soap(name = "IBAN")] Iban(String) }
+        };
+        let Some(Kind::Choice { alternatives }) = choice(&cx, &mut e) else {
+            panic!("a choice")
+        };
+        cx.check().unwrap();
+        let elements: Vec<&str> = alternatives.iter().map(|a| a.element.as_str()).collect();
+        assert_eq!(elements, ["Card", "IBAN"]);
+        // The attribute is read and removed from the item.
+        assert!(e.variants[1].attrs.is_empty());
+    }
+
+    #[test]
+    fn an_any_element_field_is_recognized_by_its_type_name() {
+        for ty in [
+            parse_quote!(AnyElement),
+            parse_quote!(soap_core::xsd::AnyElement),
+            parse_quote!(Option<AnyElement>),
+            parse_quote!(Vec<soap_core::xsd::AnyElement>),
+        ] {
+            assert!(names_any_element(&ty), "{}", quote::quote!(#ty));
+        }
+        for ty in [
+            parse_quote!(String),
+            parse_quote!(Option<RawElement>),
+            parse_quote!(Vec<Vec<AnyElement>>),
+        ] {
+            let ty: Type = ty;
+            assert!(!names_any_element(&ty), "{}", quote::quote!(#ty));
+        }
     }
 
     #[test]

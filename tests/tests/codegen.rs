@@ -240,6 +240,14 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
         };
         match &def.kind {
             TypeKind::Complex(c) => complex(c, &format!("type {name}"), &mut out, &mut types),
+            TypeKind::Choice(c) => {
+                let at = format!("type {name} choice");
+                let members = ComplexType {
+                    members: c.alternatives.clone(),
+                    ..ComplexType::default()
+                };
+                complex(&members, &at, &mut out, &mut types);
+            }
             TypeKind::Enumeration(e) => {
                 let values: Vec<String> = e
                     .values
@@ -274,6 +282,7 @@ fn element_type(
             complex(c, at, out, types);
             "anonymous".into()
         }
+        ElementType::Any(w) => format!("any {} {}", w.namespace, w.process_contents),
     }
 }
 
@@ -338,4 +347,37 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
             "{file}: only the vendor's: {missing:#?}\nonly ours: {added:#?}"
         );
     }
+}
+
+/// soap-core's own choice-and-wildcard fixture (no vendor file needed): the contract checked in
+/// as `tests/src/generated/shop.rs` is what the generator gives, it compiles with every build,
+/// and its `wsdl_description()` gives the fixture's facts back (the choice's alternatives and
+/// the `xs:any` members with their namespace and processContents included).
+#[test]
+fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("soap-core/tests/codegen-fixtures/choice-any.wsdl");
+    let rust = root.join("tests/src/generated/shop.rs");
+    let source = codegen::generate_file(&wsdl, &options("choice-any.wsdl")).expect("generates");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&rust, &source).expect("write the contract");
+    } else if let Err(message) = codegen::check(&rust, &source) {
+        panic!("{message} (or run this test with BLESS=1)");
+    }
+    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
+    let ours = facts(&generated::shop::shop::wsdl_description());
+    assert!(
+        theirs.iter().any(|f| f.contains("choice member 1 IBAN")),
+        "{theirs:#?}"
+    );
+    assert!(
+        theirs.iter().any(|f| f.contains("type any ##any strict")),
+        "{theirs:#?}"
+    );
+    let missing: Vec<&String> = theirs.difference(&ours).collect();
+    let added: Vec<&String> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && added.is_empty(),
+        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
 }

@@ -6,7 +6,8 @@
 //!   XML Schema meta-schema, the document against the WSDL 1.1 and SOAP binding schemas xmlschema
 //!   ships, a strict zeep load with warnings as errors), and zeep calls every modelled operation
 //!   from it alone (all 18, and NetServer's in-band error for a refused call), in SOAP 1.1 and
-//!   1.2, with the request headers; a description with a declared fault validates the same way;
+//!   1.2, with the request headers; a description with a declared fault validates the same way,
+//!   and so does one with an `xs:choice` type and `xs:any` members;
 //! - zeep, built from the vendor's Services86 WSDL (read in place from `../shared/wsdl`, never
 //!   copied) with its address pointed at the mock, calls all 18 operations the same way;
 //! - reduced to a canonical form, our WSDL equals the vendor's but for the differences
@@ -302,4 +303,22 @@ async fn a_description_with_a_declared_fault_validates() {
     let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
     let _ = std::fs::remove_file(&path);
     assert_eq!(report["operations"], 2, "{report}");
+}
+
+/// The description of a service with an `xs:choice` type and `xs:any` members (generated from
+/// soap-core's choice-and-wildcard fixture) validates the same way: `<xs:choice>` and
+/// `<xs:any>` as the writer writes them are schema-correct, and zeep loads them strictly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_with_a_choice_and_wildcards_validates() {
+    let defs = tests::generated::shop::shop::wsdl_description();
+    let text = defs.to_xml();
+    assert!(text.contains("<xs:choice>"), "{text}");
+    assert!(text.contains("<xs:any "), "{text}");
+    let path = std::env::temp_dir().join(format!("soap-rs-shop-{}.wsdl", std::process::id()));
+    std::fs::write(&path, text).expect("write the WSDL");
+    let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
+    let _ = std::fs::remove_file(&path);
+    // PlaceOrder in each of the SOAP 1.1 and 1.2 bindings; CardInfo, Payment, Order and Note.
+    assert_eq!(report["operations"], 2, "{report}");
+    assert_eq!(report["types"], 4, "{report}");
 }

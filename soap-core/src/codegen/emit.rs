@@ -17,6 +17,8 @@
 //! | an enumeration (WCF's numbers as discriminants) | `#[soap_type]` enum |
 //! | an `xs:list` of one | `#[soap_type(flags)]` enum, members `xsd::FlagSet<E>` |
 //! | a member whose type contains its own type | `Box<T>` |
+//! | a complex type whose content is an `xs:choice` of elements | `#[soap_type]` enum, one variant per element |
+//! | `xs:any` in a sequence | a field of `xsd::AnyElement` (`Option`/`Vec` by its occurrence), `#[soap(any = "…")]` unless `##other` |
 //!
 //! Names become Rust's (`LoginId` → `login_id`, `ArrayOfint` stays a type argument), and the XML
 //! name is written in `#[soap(name = "…")]` wherever the macros' default would not give it back.
@@ -29,8 +31,8 @@ use quote::{format_ident, quote};
 use super::Error;
 use crate::qname::QName;
 use crate::schema::{
-    ComplexType, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef, TypeKind, ARRAYS,
-    SER, XS,
+    Choice, ComplexType, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef, TypeKind,
+    ARRAYS, SER, XS,
 };
 use crate::version::SoapVersion;
 use crate::wsdl::{Binding, BindingOperation, Definitions, Operation};
@@ -207,6 +209,8 @@ enum Shape<'a> {
     Array { item: QName, nillable: bool },
     /// `Dictionary<K, V>`: nothing emitted.
     Dictionary { key: QName, value: QName },
+    /// Emitted as an enum of alternatives (an `xs:choice`).
+    Choice(&'a Choice),
 }
 
 struct Generator<'a> {
@@ -566,7 +570,7 @@ impl<'a> Generator<'a> {
             let element = self.body_element(&fault.message, &op.name)?;
             let detail = match &self.element(&element)?.ty {
                 ElementType::Named(ty) => self.mapped(ty)?,
-                ElementType::Anonymous(_) => Mapped::Primitive {
+                ElementType::Anonymous(_) | ElementType::Any(_) => Mapped::Primitive {
                     tokens: TokenStream::new(),
                     reference: false,
                     foreign: false,
@@ -590,6 +594,18 @@ impl<'a> Generator<'a> {
             Some(response) => self.wrapper_members(response, &op.name)?,
             None => &[],
         };
+        if request_members
+            .iter()
+            .chain(response_members)
+            .any(|m| matches!(m.ty, ElementType::Any(_)))
+        {
+            // The messages derive through yaserde, which has no wildcard; a type's may have one.
+            return Err(Error::new(
+                format!("operation {:?}", op.name),
+                None,
+                "an xs:any directly in an operation's wrapper element is not generated yet (it may be in a named type the wrapper holds)",
+            ));
+        }
 
         let mut params = Vec::new();
         for m in request_members {
@@ -735,6 +751,11 @@ impl<'a> Generator<'a> {
                     self.reach_member(&m.ty)?;
                 }
             }
+            TypeKind::Choice(c) => {
+                for m in &c.alternatives {
+                    self.reach_member(&m.ty)?;
+                }
+            }
             TypeKind::Enumeration(_) => {}
         }
         Ok(())
@@ -749,6 +770,7 @@ impl<'a> Generator<'a> {
                 }
                 Ok(())
             }
+            ElementType::Any(_) => Ok(()),
         }
     }
 
@@ -822,6 +844,7 @@ impl<'a> Generator<'a> {
         let (schema, def) = self.types.get(name).copied()?;
         Some(match &def.kind {
             TypeKind::Enumeration(e) => Shape::Enumeration(e),
+            TypeKind::Choice(c) => Shape::Choice(c),
             TypeKind::Complex(c) => match array_shape(schema, def, c) {
                 // `ArrayOf<T>` describes the items of a reference type as nillable, as WCF
                 // does: an array whose items of such a type are not stays a struct.
@@ -869,7 +892,7 @@ impl<'a> Generator<'a> {
         }
         matches!(
             self.types.get(name).map(|(_, def)| &def.kind),
-            Some(TypeKind::Complex(_))
+            Some(TypeKind::Complex(_) | TypeKind::Choice(_))
         )
     }
 
@@ -896,7 +919,9 @@ impl<'a> Generator<'a> {
                     Mapped::Enum(ident)
                 }
             }
-            Some(Shape::Complex(_)) | None => Mapped::Struct(self.type_ident(name)),
+            Some(Shape::Complex(_) | Shape::Choice(_)) | None => {
+                Mapped::Struct(self.type_ident(name))
+            }
         })
     }
 
@@ -913,6 +938,16 @@ impl<'a> Generator<'a> {
     /// struct it is a field of, for the `Box` a recursive member needs; `None` for an
     /// operation's parameter or result.
     fn member_type(&mut self, m: &Member, owner: Option<&QName>) -> Result<TokenStream, Error> {
+        if let ElementType::Any(_) = &m.ty {
+            // Named by its path: `#[soap_type]` recognizes a wildcard member by `AnyElement`.
+            let k = &self.krate;
+            let any = quote!(#k::xsd::AnyElement);
+            return Ok(match (m.min_occurs, m.max_occurs) {
+                (_, MaxOccurs::Unbounded) | (_, MaxOccurs::Bounded(2..)) => quote!(Vec<#any>),
+                (0, _) => quote!(Option<#any>),
+                _ => any,
+            });
+        }
         let ElementType::Named(name) = &m.ty else {
             return Err(Error::new(
                 format!("element {:?}", m.name),
@@ -975,11 +1010,14 @@ impl<'a> Generator<'a> {
             if !seen.insert(next.clone()) {
                 continue;
             }
-            let Some(Shape::Complex(c)) = self.shape(&next) else {
-                continue;
+            let (base, members) = match self.shape(&next) {
+                Some(Shape::Complex(c)) => (c.base.as_ref(), &c.members),
+                // A choice holds its alternative inline too.
+                Some(Shape::Choice(c)) => (None, &c.alternatives),
+                _ => continue,
             };
-            stack.extend(c.base.iter().cloned());
-            for m in &c.members {
+            stack.extend(base.cloned());
+            for m in members {
                 if let ElementType::Named(q) = &m.ty {
                     if matches!(m.max_occurs, MaxOccurs::Bounded(0 | 1)) {
                         stack.push(q.clone());
@@ -996,18 +1034,30 @@ impl<'a> Generator<'a> {
         let mut used = BTreeSet::new();
         for m in members {
             let ty = self.member_type(m, owner)?;
-            let mut ident = field_ident(&m.name);
+            // A wildcard has no element name: its field is `any`.
+            let xml_name = match &m.ty {
+                ElementType::Any(_) => "Any",
+                _ => m.name.as_str(),
+            };
+            let mut ident = field_ident(xml_name);
             let mut n = 2;
             while !used.insert(ident.to_string()) {
-                ident = format_ident!("{}_{n}", field_ident(&m.name));
+                ident = format_ident!("{}_{n}", field_ident(xml_name));
                 n += 1;
             }
-            let rename = (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone());
+            let rename = match &m.ty {
+                ElementType::Any(_) => None,
+                _ => (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone()),
+            };
             fields.push(Field {
                 ident,
                 ty,
                 rename,
                 doc: m.doc.clone(),
+                wildcard: match &m.ty {
+                    ElementType::Any(w) => wildcard_attr(w),
+                    _ => None,
+                },
             });
         }
         Ok(fields)
@@ -1114,6 +1164,7 @@ impl<'a> Generator<'a> {
                     pub enum #ident { #(#variants),* }
                 }))
             }
+            Some(Shape::Choice(c)) => self.choice_def(name, &ident, args, doc, c).map(Some),
             Some(Shape::Complex(c)) if c.is_dictionary => {
                 let (item, key, value) = dictionary_members(c).ok_or_else(|| {
                     Error::new(
@@ -1179,6 +1230,78 @@ impl<'a> Generator<'a> {
             }
             _ => Ok(None),
         }
+    }
+
+    /// A choice: an enum with one variant per alternative, holding its element's type. Its
+    /// `Default` (which structs holding it derive) is the first alternative's default.
+    fn choice_def(
+        &mut self,
+        name: &QName,
+        ident: &Ident,
+        args: Vec<TokenStream>,
+        doc: Option<TokenStream>,
+        c: &Choice,
+    ) -> Result<TokenStream, Error> {
+        let mut variants = Vec::new();
+        let mut used = BTreeSet::new();
+        for m in &c.alternatives {
+            let ElementType::Named(ty) = &m.ty else {
+                return Err(Error::new(
+                    format!("element {:?}", m.name),
+                    None,
+                    format!("type {name}: an alternative with an anonymous type is not generated yet (name the type)"),
+                ));
+            };
+            if m.min_occurs != 1 || m.max_occurs != MaxOccurs::Bounded(1) || m.nillable {
+                return Err(Error::new(
+                    format!("element {:?}", m.name),
+                    None,
+                    format!("type {name}: an alternative of a choice that is optional, repeated or nillable is not generated yet"),
+                ));
+            }
+            let mapped = self.mapped(ty)?;
+            let mut value = mapped.tokens();
+            if matches!(mapped, Mapped::Struct(_)) && self.contains(ty, name) {
+                value = quote!(Box<#value>);
+            }
+            let base = variant_text(&m.name);
+            let mut text = base.clone();
+            let mut n = 2;
+            while !used.insert(text.clone()) {
+                text = format!("{base}{n}");
+                n += 1;
+            }
+            let vident = Ident::new(&text, Span::call_site());
+            let rename = (text != m.name).then(|| {
+                let xml = &m.name;
+                quote!(#[soap(name = #xml)])
+            });
+            let vdoc = m.doc.as_deref().map(doc_attrs);
+            variants.push((vident, quote! { #vdoc #rename }, value));
+        }
+        let Some((first, _, _)) = variants.first() else {
+            return Err(Error::new(
+                format!("type {name}"),
+                None,
+                "a choice without alternatives",
+            ));
+        };
+        let first = first.clone();
+        let items = variants
+            .iter()
+            .map(|(vident, attrs, value)| quote! { #attrs #vident(#value) });
+        Ok(quote! {
+            #doc
+            #[soap_type(#(#args),*)]
+            #[derive(Debug, Clone, PartialEq)]
+            pub enum #ident { #(#items),* }
+
+            impl Default for #ident {
+                fn default() -> Self {
+                    #ident::#first(Default::default())
+                }
+            }
+        })
     }
 
     fn header_sets(&mut self) -> Result<Vec<TokenStream>, Error> {
@@ -1319,6 +1442,8 @@ struct Field {
     ty: TokenStream,
     rename: Option<String>,
     doc: Option<String>,
+    /// An `xs:any` member's `#[soap(any = "…", …)]`, where it differs from the default.
+    wildcard: Option<TokenStream>,
 }
 
 impl Field {
@@ -1328,12 +1453,27 @@ impl Field {
             ty,
             rename,
             doc,
+            wildcard,
         } = self;
         // As for types: the WSDL's documentation or none, which `?wsdl` writes back.
         let doc = doc.as_deref().map(doc_attrs);
         let rename = rename.as_ref().map(|r| quote!(#[soap(name = #r)]));
-        quote! { #doc #rename pub #ident: #ty }
+        quote! { #doc #rename #wildcard pub #ident: #ty }
     }
+}
+
+/// `#[soap(any = "…", process_contents = "…")]` with what differs from `##other` and `lax`.
+fn wildcard_attr(w: &crate::schema::Wildcard) -> Option<TokenStream> {
+    let mut args = Vec::new();
+    if w.namespace != "##other" {
+        let ns = &w.namespace;
+        args.push(quote!(any = #ns));
+    }
+    if w.process_contents != "lax" {
+        let pc = &w.process_contents;
+        args.push(quote!(process_contents = #pc));
+    }
+    (!args.is_empty()).then(|| quote!(#[soap(#(#args),*)]))
 }
 
 struct OpPlan {
@@ -1509,6 +1649,19 @@ fn type_ident_text(xml: &str) -> String {
         out.push('_');
     }
     out
+}
+
+/// A choice's variant from its element's name: as [`type_ident_text`], with an all-capitals
+/// name (`IBAN`) written as Rust writes acronyms (`Iban`), its XML name kept in an attribute.
+fn variant_text(xml: &str) -> String {
+    let text = type_ident_text(xml);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 1 && !text.chars().any(|c| c.is_lowercase()) && !is_keyword(&text) {
+        let mut chars = text.chars();
+        let first: String = chars.next().into_iter().collect();
+        return first + &chars.as_str().to_lowercase();
+    }
+    text
 }
 
 fn sanitize(xml: &str) -> String {

@@ -53,7 +53,7 @@ impl fmt::Display for Location {
     }
 }
 
-/// Why a WSDL could not be turned into Rust: the construct (`xs:choice`, `rpc style`,
+/// Why a WSDL could not be turned into Rust: the construct (`xs:all`, `rpc style`,
 /// `a reference to {urn:x}Missing`), where it is, and what was wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {

@@ -2,7 +2,7 @@
 //!
 //! The reader accepts what document/literal services publish (WCF's DataContract subset and
 //! what [`Definitions::to_xml`] writes) and nothing it would have to guess at: every other
-//! construct is an [`Error`] naming it as written (`xs:choice`, `style="rpc"`, …) with its line
+//! construct is an [`Error`] naming it as written (`xs:all`, `style="rpc"`, …) with its line
 //! and column. Nothing is skipped silently, except three things that carry no contract:
 //! documentation where the model has no place for it (port types, global elements, schemas),
 //! WCF's `xs:appinfo` other than `IsDictionary` and `EnumerationValue` (hints for applications),
@@ -25,8 +25,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::{Error, Location};
 use crate::qname::QName;
 use crate::schema::{
-    ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs, Member, TypeDef,
-    TypeKind, SER, XS,
+    Choice, ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs, Member,
+    TypeDef, TypeKind, Wildcard, SER, XS,
 };
 use crate::version::SoapVersion;
 use crate::wsdl::{
@@ -263,11 +263,11 @@ fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
         return fallback;
     }
     match node.tag_name().name() {
-        "choice" => "a choice between elements is not supported (only xs:sequence)",
+        "choice" => "a choice is supported only as the whole content of a named complex type (not nested in a sequence or an extension, not anonymous)",
         "all" => "an unordered group (xs:all) is not supported (only xs:sequence)",
         "group" | "attributeGroup" => "named groups are not supported",
         "attribute" | "anyAttribute" => "attributes are not supported: only elements",
-        "any" => "wildcard content (xs:any) is not supported",
+        "any" => "xs:any is supported only as a member of a sequence",
         "simpleContent" => "simple content (text with attributes) is not supported",
         "union" => "union types are not supported",
         "redefine" | "override" => "redefining a schema is not supported",
@@ -917,6 +917,10 @@ impl Reader {
                 "complexType" => {
                     doc.attributes(child, &["name", "mixed", "abstract", "block", "final"])?;
                     let name = doc.required(child, "name")?.to_string();
+                    if let Some((choice, docs)) = self.choice_type(doc, child)? {
+                        self.add_type(doc, child, &target, name, docs, TypeKind::Choice(choice))?;
+                        continue;
+                    }
                     let (complex, docs) = self.complex_type(doc, child)?;
                     self.add_type(doc, child, &target, name, docs, TypeKind::Complex(complex))?;
                 }
@@ -1230,8 +1234,15 @@ impl Reader {
             if is(child, XS, "annotation") {
                 continue;
             }
+            if is(child, XS, "any") {
+                members.push(self.wildcard(doc, child)?);
+                continue;
+            }
             if !is(child, XS, "element") {
-                return Err(doc.refuse(child, "a sequence may hold only xs:element declarations"));
+                return Err(doc.refuse(
+                    child,
+                    "a sequence may hold only xs:element declarations and xs:any",
+                ));
             }
             members.push(self.member(doc, child)?);
         }
@@ -1241,24 +1252,7 @@ impl Reader {
     fn member(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Member, Error> {
         self.element_attributes(doc, node, false)?;
         let name = doc.required(node, "name")?.to_string();
-        let min_occurs = match node.attribute("minOccurs") {
-            None => 1,
-            Some(value) => value
-                .trim()
-                .parse::<u32>()
-                .map_err(|_| doc.error(node, format!("minOccurs=\"{value}\""), "not a number"))?,
-        };
-        let max_occurs = match node.attribute("maxOccurs").map(str::trim) {
-            None => MaxOccurs::Bounded(1),
-            Some("unbounded") => MaxOccurs::Unbounded,
-            Some(value) => MaxOccurs::Bounded(value.parse::<u32>().map_err(|_| {
-                doc.error(
-                    node,
-                    format!("maxOccurs=\"{value}\""),
-                    "not a number or `unbounded`",
-                )
-            })?),
-        };
+        let (min_occurs, max_occurs) = occurs(doc, node)?;
         let nillable = self.nillable(doc, node)?;
         let (ty, docs) = self.element_type(doc, node)?;
         Ok(Member {
@@ -1269,6 +1263,119 @@ impl Reader {
             nillable,
             doc: docs,
         })
+    }
+
+    /// An `xs:any` in a sequence: a member without a name, holding the elements it allows.
+    fn wildcard(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Member, Error> {
+        doc.attributes(
+            node,
+            &["minOccurs", "maxOccurs", "namespace", "processContents"],
+        )?;
+        doc.only(
+            node,
+            "processContents",
+            &["lax", "strict", "skip"],
+            "not one of lax, strict, skip",
+        )?;
+        let (min_occurs, max_occurs) = occurs(doc, node)?;
+        let mut docs = None;
+        for child in elements(node) {
+            if !is(child, XS, "annotation") {
+                return Err(doc.refuse(child, "not supported in xs:any"));
+            }
+            docs = self.annotation(doc, child)?.0;
+        }
+        // The defaults XML Schema gives the attributes, so that the model says what they mean.
+        let namespace = node.attribute("namespace").unwrap_or("##any");
+        let namespace = namespace
+            .split_ascii_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let process_contents = node.attribute("processContents").unwrap_or("strict");
+        Ok(Member {
+            name: String::new(),
+            ty: ElementType::Any(Wildcard {
+                namespace,
+                process_contents: process_contents.trim().to_string(),
+            }),
+            min_occurs,
+            max_occurs,
+            nillable: false,
+            doc: docs,
+        })
+    }
+
+    /// A named complex type whose whole content is an `xs:choice` of elements, each occurring
+    /// once: its alternatives and documentation. `None` when the content is something else
+    /// (for [`Reader::complex_type`], which refuses a choice anywhere else).
+    fn choice_type(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+    ) -> Result<Option<(Choice, Option<String>)>, Error> {
+        let mut docs = None;
+        let mut content = None;
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            if content.is_some() {
+                // Not a lone choice: `complex_type` says what is wrong.
+                return Ok(None);
+            }
+            content = Some(child);
+        }
+        let Some(choice) = content.filter(|c| is(*c, XS, "choice")) else {
+            return Ok(None);
+        };
+        doc.only(node, "mixed", &["false"], "mixed content is not supported")?;
+        doc.only(
+            node,
+            "abstract",
+            &["false"],
+            "abstract types are not supported",
+        )?;
+        for child in elements(node).filter(|c| is(*c, XS, "annotation")) {
+            let (text, dictionary) = self.annotation(doc, child)?;
+            if dictionary {
+                return Err(doc.unsupported(child, "IsDictionary on a choice"));
+            }
+            docs = text;
+        }
+        doc.attributes(choice, &["minOccurs", "maxOccurs"])?;
+        doc.only(
+            choice,
+            "minOccurs",
+            &["1"],
+            "an optional choice is not supported: make the element holding the choice's type optional",
+        )?;
+        doc.only(
+            choice,
+            "maxOccurs",
+            &["1"],
+            "a repeated choice is not supported: repeat the element holding the choice's type",
+        )?;
+        let mut alternatives = Vec::new();
+        for child in elements(choice) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            if !is(child, XS, "element") {
+                return Err(doc.refuse(child, "a choice may hold only xs:element alternatives"));
+            }
+            let member = self.member(doc, child)?;
+            if member.min_occurs != 1 || member.max_occurs != MaxOccurs::Bounded(1) {
+                return Err(doc.unsupported(
+                    child,
+                    "an alternative of a choice must occur exactly once (no minOccurs or maxOccurs)",
+                ));
+            }
+            alternatives.push(member);
+        }
+        if alternatives.is_empty() {
+            return Err(doc.unsupported(choice, "a choice without alternatives is not supported"));
+        }
+        Ok(Some((Choice { alternatives }, docs)))
     }
 
     /// A named `xs:simpleType`: a string enumeration, or an `xs:list` of one.
@@ -1520,6 +1627,29 @@ impl Reader {
         }
         Ok(defs)
     }
+}
+
+/// `minOccurs` and `maxOccurs` of a particle (1 when absent).
+fn occurs(doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<(u32, MaxOccurs), Error> {
+    let min_occurs = match node.attribute("minOccurs") {
+        None => 1,
+        Some(value) => value
+            .trim()
+            .parse::<u32>()
+            .map_err(|_| doc.error(node, format!("minOccurs=\"{value}\""), "not a number"))?,
+    };
+    let max_occurs = match node.attribute("maxOccurs").map(str::trim) {
+        None => MaxOccurs::Bounded(1),
+        Some("unbounded") => MaxOccurs::Unbounded,
+        Some(value) => MaxOccurs::Bounded(value.parse::<u32>().map_err(|_| {
+            doc.error(
+                node,
+                format!("maxOccurs=\"{value}\""),
+                "not a number or `unbounded`",
+            )
+        })?),
+    };
+    Ok((min_occurs, max_occurs))
 }
 
 fn missing(name: &QName, what: &str, location: &Location) -> Error {

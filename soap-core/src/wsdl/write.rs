@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use super::model::{BindingIo, BindingOperation, Definitions, Operation, Port};
 use crate::qname::QName;
 use crate::schema::{
-    ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef,
-    TypeKind, ARRAYS, SER, XS,
+    Choice, ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef,
+    TypeKind, Wildcard, ARRAYS, SER, XS,
 };
 use crate::version::SoapVersion;
 
@@ -203,6 +203,7 @@ fn referenced(schema: &Schema) -> Vec<String> {
         match ty {
             ElementType::Named(name) => note(name),
             ElementType::Anonymous(complex) => complex_type(complex, note),
+            ElementType::Any(_) => {}
         }
     }
     fn complex_type(complex: &ComplexType, note: &mut dyn FnMut(&QName)) {
@@ -217,8 +218,14 @@ fn referenced(schema: &Schema) -> Vec<String> {
         element_type(&element.ty, &mut note);
     }
     for def in &schema.types {
-        if let TypeKind::Complex(complex) = &def.kind {
-            complex_type(complex, &mut note);
+        match &def.kind {
+            TypeKind::Complex(complex) => complex_type(complex, &mut note),
+            TypeKind::Choice(choice) => {
+                for member in &choice.alternatives {
+                    element_type(&member.ty, &mut note);
+                }
+            }
+            TypeKind::Enumeration(_) => {}
         }
     }
     out
@@ -303,6 +310,11 @@ impl Writer<'_> {
                 self.complex_type(level + 1, None, None, complex);
                 self.close(level, "xs:element");
             }
+            // A wildcard is a member, not a declaration: a global element of one holds anything.
+            ElementType::Any(_) => self.empty(
+                level,
+                &format!("xs:element name=\"{name}\"{nillable} type=\"xs:anyType\""),
+            ),
         }
     }
 
@@ -312,6 +324,7 @@ impl Writer<'_> {
                 self.complex_type(level, Some(&def.name), def.doc.as_deref(), complex)
             }
             TypeKind::Enumeration(e) => self.enumeration(level, &def.name, def.doc.as_deref(), e),
+            TypeKind::Choice(choice) => self.choice(level, &def.name, def.doc.as_deref(), choice),
         }
     }
 
@@ -375,7 +388,44 @@ impl Writer<'_> {
         self.close(level, "xs:complexType");
     }
 
+    /// A complex type whose content is one `xs:choice` of elements.
+    fn choice(&mut self, level: usize, name: &str, doc: Option<&str>, choice: &Choice) {
+        self.open(level, &format!("xs:complexType name=\"{}\"", esc(name)));
+        if let Some(doc) = doc {
+            self.documentation(level + 1, doc, false);
+        }
+        self.open(level + 1, "xs:choice");
+        for member in &choice.alternatives {
+            self.member(level + 2, member);
+        }
+        self.close(level + 1, "xs:choice");
+        self.close(level, "xs:complexType");
+    }
+
+    /// `<xs:any>` with the occurrence of the member that holds it.
+    fn wildcard(&mut self, level: usize, member: &Member, wildcard: &Wildcard) {
+        let mut tag = String::from("xs:any");
+        occurs(&mut tag, member);
+        let _ = write!(
+            tag,
+            " namespace=\"{}\" processContents=\"{}\"",
+            esc(&wildcard.namespace),
+            esc(&wildcard.process_contents)
+        );
+        match &member.doc {
+            None => self.empty(level, &tag),
+            Some(doc) => {
+                self.open(level, &tag);
+                self.documentation(level + 1, doc, false);
+                self.close(level, "xs:any");
+            }
+        }
+    }
+
     fn member(&mut self, level: usize, member: &Member) {
+        if let ElementType::Any(wildcard) = &member.ty {
+            return self.wildcard(level, member, wildcard);
+        }
         let mut tag = String::from("xs:element");
         if member.min_occurs != 1 {
             let _ = write!(tag, " minOccurs=\"{}\"", member.min_occurs);
@@ -411,6 +461,7 @@ impl Writer<'_> {
                 self.complex_type(level + 1, None, None, complex);
                 self.close(level, "xs:element");
             }
+            ElementType::Any(_) => {}
         }
     }
 
@@ -544,6 +595,20 @@ impl Writer<'_> {
             ),
         );
         self.close(level, "wsdl:port");
+    }
+}
+
+/// ` minOccurs="…" maxOccurs="…"` where they differ from 1.
+fn occurs(tag: &mut String, member: &Member) {
+    if member.min_occurs != 1 {
+        let _ = write!(tag, " minOccurs=\"{}\"", member.min_occurs);
+    }
+    match member.max_occurs {
+        MaxOccurs::Bounded(1) => {}
+        MaxOccurs::Bounded(n) => {
+            let _ = write!(tag, " maxOccurs=\"{n}\"");
+        }
+        MaxOccurs::Unbounded => tag.push_str(" maxOccurs=\"unbounded\""),
     }
 }
 

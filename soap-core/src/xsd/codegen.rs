@@ -382,4 +382,6 @@ pub fn start(name: &str) -> Start<'_> {
     WEvent::start_element(name)
 }
 
+pub use super::any::{any_member, read_any};
+pub use super::choice::{finish_choice, read_alternative, unknown_alternative};
 pub use super::dictionary::{dictionary_type, read_entries, write_entries};

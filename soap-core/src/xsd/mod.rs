@@ -2,7 +2,9 @@
 //!
 //! Every member type of a `#[soap_type]` implements [`XsdField`]: a value type ([`XsdValue`]:
 //! the primitives, `#[soap_type]` structs and enums, [`ArrayOf`], [`Dictionary`], [`FlagSet`],
-//! [`Nillable`], `Box<T>`), or an `Option` (may be absent) or `Vec` (repeated) of one.
+//! [`Nillable`], `Box<T>`, [`AnyElement`]), or an `Option` (may be absent) or `Vec` (repeated)
+//! of one. A `#[soap_type]` enum whose variants carry a value is an `xs:choice` (exactly one of
+//! its elements), and an [`AnyElement`] field is the sequence's `xs:any`.
 //!
 //! Reading is strict where yaserde is lenient, and every error names the XML element:
 //! - a value outside its type (`<LoginId>abc</LoginId>`, `300` for an `xs:unsignedByte`), an
@@ -12,7 +14,10 @@
 //!   [`Nillable`], and text where elements belong are errors;
 //! - numbers, booleans and enumerations collapse white space (`<LoginId> 42 </LoginId>` is 42),
 //!   strings keep it; `f32`/`f64` are written and read as `INF`, `-INF` and `NaN`;
-//! - unknown *extra* elements are skipped: a newer server may add members.
+//! - unknown *extra* elements are skipped: a newer server may add members; a type with an
+//!   [`AnyElement`] member keeps those its wildcard allows in it instead;
+//! - a choice with no alternative, two, or an unknown element of its namespace is an error
+//!   naming the elements it allows.
 //!
 //! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
 //! chosen). A member or array item in the namespace of the element around it declares nothing:
@@ -43,7 +48,9 @@ use yaserde::ser::Serializer;
 use crate::nil::{Nillable, NillableStruct};
 use crate::schema::XS;
 
+mod any;
 mod array;
+mod choice;
 #[doc(hidden)]
 pub mod codegen;
 mod dictionary;
@@ -55,6 +62,7 @@ mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impls;
 
+pub use any::{wildcard_allows, AnyElement};
 pub use array::ArrayOf;
 pub use codegen::{read_scalar, write_scalar};
 pub use dictionary::Dictionary;

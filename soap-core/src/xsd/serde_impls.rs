@@ -121,3 +121,18 @@ mod tests {
         assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), ticket);
     }
 }
+
+/// An [`super::AnyElement`] (`RawElement`) as its XML text: JSON has no elements, and the text
+/// is what goes back on the wire.
+impl Serialize for crate::xmlio::RawElement {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.xml.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for crate::xmlio::RawElement {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let xml = String::deserialize(deserializer)?;
+        crate::xmlio::RawElement::parse(&xml).map_err(serde::de::Error::custom)
+    }
+}

@@ -6,8 +6,10 @@
 //!    goes wherever yaserde types go), `impl schema::XsdType` (its XML Schema type and WCF's
 //!    same-named global element).
 //!
-//! For an enum: `XsdScalar` (its text) in place of `XsdComplex`; for a named dictionary, the
-//! entries through the runtime's dictionary functions. The expansion names the runtime only
+//! For an enum: `XsdScalar` (its text) in place of `XsdComplex`; for an enum whose variants
+//! carry values (an `xs:choice`), `XsdComplex` with one slot, the alternative read so far; for
+//! a named dictionary, the entries through the runtime's dictionary functions. A struct's
+//! `xs:any` field (`AnyElement`) takes the children no named member takes. The expansion names the runtime only
 //! through `{crate}::__private` and the standard library through absolute paths.
 
 use proc_macro2::TokenStream;
@@ -31,6 +33,12 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
             let scalar = scalar_impl(def, &rt, variants);
             let xsd = xsd_type_enum(def, &rt, variants, *flags);
             quote!(#scalar #xsd)
+        }
+        Kind::Choice { alternatives } => {
+            let checks = alternatives.iter().map(|a| prefix_check(def, &rt, &a.ty, false));
+            let complex = choice_impl(def, &rt, alternatives);
+            let xsd = xsd_type_choice(def, &rt, alternatives);
+            quote!(#(#checks)* #complex #xsd)
         }
     };
     let value = value_impl(def, &rt);
@@ -74,6 +82,15 @@ fn serde_item(def: &TypeDef) -> TokenStream {
             }
         }
         (syn::Item::Struct(s), Kind::Dictionary { .. }) => s.attrs.extend(container),
+        (syn::Item::Enum(e), Kind::Choice { alternatives }) => {
+            e.attrs.extend(container);
+            for (variant, def) in e.variants.iter_mut().zip(alternatives) {
+                let element = &def.element;
+                variant
+                    .attrs
+                    .push(syn::parse_quote!(#[serde(rename = #element)]));
+            }
+        }
         (syn::Item::Enum(e), Kind::Enumeration { variants, .. }) => {
             e.attrs.extend(container);
             for (variant, def) in e.variants.iter_mut().zip(variants) {
@@ -211,21 +228,55 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             #rt::xsd::write_field::<#ty, __SoapW>(&self.#field, #name, writer)?;
         }
     });
-    let accepts = fields.iter().enumerate().map(|(i, f)| {
+    let named = || {
+        fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.wildcard.is_none())
+    };
+    let accepts = named().map(|(i, f)| {
         let (ty, element, slot) = (&f.ty, &f.element, slot_path(i));
         quote_spanned! {ty.span()=>
             #element => #rt::xsd::read_field::<#ty, __SoapR>(&mut slots #slot, #element, reader)?,
         }
     });
-    let elements = fields.iter().map(|f| &f.element);
+    let elements: Vec<&String> = named().map(|(_, f)| &f.element).collect();
     let finishes = fields.iter().enumerate().map(|(i, f)| {
-        let (ty, field, element, slot) = (&f.ty, &f.ident, &f.element, slot_path(i));
+        let (ty, field, slot) = (&f.ty, &f.ident, slot_path(i));
+        // A wildcard member has no element name: a missing one is named by its construct.
+        let element = match f.wildcard {
+            Some(_) => "xs:any",
+            None => f.element.as_str(),
+        };
         quote_spanned!(ty.span()=> #field: #rt::xsd::finish_field::<#ty>(slots #slot, #element)?,)
     });
     let prefix_checks = base
         .map(|b| prefix_check(def, rt, &b.ty, true))
         .into_iter()
         .chain(fields.iter().map(|f| prefix_check(def, rt, &f.ty, false)));
+    // What becomes of a child element no named member takes: skipped (`Ok(false)`), or
+    // offered to the `xs:any` member.
+    let (unknown, foreign) = match fields.iter().position(|f| f.wildcard.is_some()) {
+        None => (
+            quote!(return ::core::result::Result::Ok(false)),
+            quote!(return #rt::xsd::foreign(name, #ns, &[#(#elements),*])),
+        ),
+        Some(i) => {
+            let f = &fields[i];
+            let (ty, slot) = (&f.ty, slot_path(i));
+            let constraint = f.wildcard.as_ref().map(|w| w.namespace.as_str());
+            let offer = quote_spanned! {ty.span()=>
+                return #rt::xsd::read_any::<#ty, __SoapR>(&mut slots #slot, #constraint, #ns, name, reader)
+            };
+            (
+                offer.clone(),
+                quote! {{
+                    #rt::xsd::foreign(name, #ns, &[#(#elements),*])?;
+                    #offer
+                }},
+            )
+        }
+    };
     quote! {
         #(#prefix_checks)*
 
@@ -256,11 +307,11 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             ) -> #rt::yaserde::Result<bool> {
                 #accept_base
                 if !#rt::xsd::is_in(name, #ns) {
-                    return #rt::xsd::foreign(name, #ns, &[#(#elements),*]);
+                    #foreign;
                 }
                 match name.local_name.as_str() {
                     #(#accepts)*
-                    _ => return ::core::result::Result::Ok(false),
+                    _ => #unknown,
                 }
                 ::core::result::Result::Ok(true)
             }
@@ -301,7 +352,7 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
     let (ns, prefix) = (&def.ns, &def.prefix);
     let prefixes = prefixes_fn(def, rt);
     let (reference, write, read) = match &def.kind {
-        Kind::Complex { .. } => (
+        Kind::Complex { .. } | Kind::Choice { .. } => (
             true,
             quote!(#rt::xsd::write_complex(self, name, writer)),
             quote!(#rt::xsd::read_complex(reader)),
@@ -363,6 +414,13 @@ fn prefixes_fn(def: &TypeDef, rt: &Rt) -> TokenStream {
                 let ty = &f.ty;
                 quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::prefixes(out);)
             }))
+            .collect(),
+        Kind::Choice { alternatives } => alternatives
+            .iter()
+            .map(|a| {
+                let ty = &a.ty;
+                quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::prefixes(out);)
+            })
             .collect(),
         Kind::Dictionary { key, value, .. } => vec![
             quote_spanned!(key.span()=> <#key as #rt::XsdValue>::prefixes(out);),
@@ -433,7 +491,13 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     };
     let members = fields.iter().map(|f| {
         let (ty, element, doc) = (&f.ty, &f.element, option_str(f.doc.as_deref()));
-        quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
+        match &f.wildcard {
+            Some(w) => {
+                let (namespace, process) = (&w.namespace, &w.process_contents);
+                quote_spanned!(ty.span()=> #rt::xsd::any_member::<#ty>(#namespace, #process, #doc))
+            }
+            None => quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc)),
+        }
     });
     let defines = fields.iter().map(|f| {
         let ty = &f.ty;
@@ -553,6 +617,96 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
                         flags: #flags,
                     }),
                 );
+            }
+        }
+    }
+}
+
+/// `impl XsdComplex` for a choice: one slot holding the variant read and its element; writing
+/// the variant's element; reading exactly one of the alternatives.
+fn choice_impl(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, prefix) = (&def.ns, &def.prefix);
+    let elements: Vec<&String> = alternatives.iter().map(|a| &a.element).collect();
+    let writes = alternatives.iter().map(|a| {
+        let (ty, variant) = (&a.ty, &a.ident);
+        let name = format!("{prefix}:{}", a.element);
+        quote_spanned! {ty.span()=>
+            #ident::#variant(value) => #rt::xsd::write_field::<#ty, __SoapW>(value, #name, writer),
+        }
+    });
+    let accepts = alternatives.iter().map(|a| {
+        let (ty, variant, element) = (&a.ty, &a.ident, &a.element);
+        quote_spanned! {ty.span()=>
+            #element => #rt::xsd::read_alternative::<#ty, Self, __SoapR>(slots, #element, ALTERNATIVES, reader, #ident::#variant),
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rt::XsdComplex for #ident {
+            type Slots = ::core::option::Option<(Self, &'static str)>;
+
+            fn declare<'__soap>(start: #rt::xsd::Start<'__soap>) -> #rt::xsd::Start<'__soap> {
+                #rt::xsd::declare(start, #prefix, #ns)
+            }
+
+            fn write_members<__SoapW: #rt::std::io::Write>(
+                &self,
+                writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+            ) -> #rt::yaserde::Result<()> {
+                match self {
+                    #(#writes)*
+                }
+            }
+
+            fn accept<__SoapR: #rt::std::io::Read>(
+                slots: &mut Self::Slots,
+                name: &#rt::xsd::Name,
+                reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+            ) -> #rt::yaserde::Result<bool> {
+                const ALTERNATIVES: &[&str] = &[#(#elements),*];
+                if !#rt::xsd::is_in(name, #ns) {
+                    return #rt::xsd::foreign(name, #ns, ALTERNATIVES);
+                }
+                match name.local_name.as_str() {
+                    #(#accepts)*
+                    _ => ::core::result::Result::Err(#rt::xsd::unknown_alternative(name, ALTERNATIVES)),
+                }
+            }
+
+            fn finish(slots: Self::Slots) -> #rt::yaserde::Result<Self> {
+                #rt::xsd::finish_choice(slots, &[#(#elements),*])
+            }
+        }
+    }
+}
+
+/// `impl XsdType` for a choice: a complex type holding an `xs:choice` of the alternatives.
+fn xsd_type_choice(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
+    let members = alternatives.iter().map(|a| {
+        let (ty, element, doc) = (&a.ty, &a.element, option_str(a.doc.as_deref()));
+        quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
+    });
+    let defines = alternatives.iter().map(|a| {
+        let ty = &a.ty;
+        quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
+    });
+    quote! {
+        #[automatically_derived]
+        impl #rt::schema::XsdType for #ident {
+            fn type_name() -> #rt::QName {
+                #rt::QName::new(#ns, #name)
+            }
+
+            fn define(schemas: &mut #rt::schema::Schemas) {
+                let choice = #rt::schema::Choice {
+                    alternatives: #rt::std::vec![#(#members),*],
+                };
+                if #rt::xsd::define(schemas, #ns, #name, #doc, #rt::schema::TypeKind::Choice(choice)) {
+                    #(#defines)*
+                }
             }
         }
     }
