@@ -314,6 +314,7 @@ fn hand_built() -> Definitions {
                     },
                 ],
                 is_dictionary: false,
+                ..ComplexType::default()
             })),
             nillable: false,
         },
@@ -362,6 +363,7 @@ fn hand_built() -> Definitions {
                             doc: None,
                         }],
                         is_dictionary: false,
+                        ..ComplexType::default()
                     })),
                     min_occurs: 0,
                     max_occurs: MaxOccurs::Unbounded,
@@ -369,6 +371,7 @@ fn hand_built() -> Definitions {
                     doc: Some("Pairs.".into()),
                 }],
                 is_dictionary: true,
+                ..ComplexType::default()
             }),
         },
     );
@@ -381,6 +384,7 @@ fn hand_built() -> Definitions {
                 base: Some(QName::new(ns, "Base")),
                 members: vec![],
                 is_dictionary: false,
+                ..ComplexType::default()
             }),
         },
     );
@@ -434,6 +438,7 @@ fn hand_built() -> Definitions {
                     doc: None,
                 }],
                 is_dictionary: false,
+                ..ComplexType::default()
             }),
         },
     );
