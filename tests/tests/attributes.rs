@@ -226,3 +226,99 @@ fn the_schema_describes_attributes_and_simple_content() {
     // The attribute's enumeration is defined too.
     assert!(schemas.has_type(&QName::new(NS, "Currency")));
 }
+
+// ---- in a service's WSDL -----------------------------------------------------------------------
+
+#[soap_core::soap_service(name = "ShopService", ns = "urn:shop")]
+pub trait ShopService {
+    #[soap_operation(action = "Place")]
+    async fn place(&self, order: Order) -> Result<Money, soap_core::Fault>;
+}
+
+/// The served `?wsdl` text.
+fn shop_wsdl() -> String {
+    shop_service::wsdl_description().to_xml()
+}
+
+/// The lines of `text` from the one starting (after indentation) with `first`, `count` of
+/// them, indentation removed.
+fn lines_from(text: &str, first: &str, count: usize) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let at = lines
+        .iter()
+        .position(|l| *l == first)
+        .unwrap_or_else(|| panic!("no line {first:?} in\n{text}"));
+    lines[at..at + count]
+        .iter()
+        .map(|l| l.to_string())
+        .collect()
+}
+
+#[test]
+fn the_wsdl_declares_attributes_after_the_sequence_and_simple_content_as_an_extension() {
+    let wsdl = shop_wsdl();
+    assert_eq!(
+        lines_from(&wsdl, r#"<xs:complexType name="Order">"#, 12),
+        [
+            r#"<xs:complexType name="Order">"#,
+            r#"<xs:complexContent mixed="false">"#,
+            r#"<xs:extension base="tns:Entity">"#,
+            "<xs:sequence>",
+            r#"<xs:element name="Title" type="xs:string" />"#,
+            r#"<xs:element name="Price" type="tns:Money" />"#,
+            r#"<xs:element minOccurs="0" maxOccurs="unbounded" name="Extra" type="tns:Money" />"#,
+            "</xs:sequence>",
+            r#"<xs:attribute name="status" type="xs:string" />"#,
+            "</xs:extension>",
+            "</xs:complexContent>",
+            "</xs:complexType>",
+        ]
+    );
+    assert_eq!(
+        lines_from(&wsdl, r#"<xs:complexType name="Entity">"#, 5),
+        [
+            r#"<xs:complexType name="Entity">"#,
+            "<xs:sequence />",
+            r#"<xs:attribute name="id" type="xs:long" use="required" />"#,
+            r#"<xs:attribute name="lastChangedBy" type="xs:string" />"#,
+            "</xs:complexType>",
+        ]
+    );
+    assert_eq!(
+        lines_from(&wsdl, r#"<xs:complexType name="Money">"#, 15),
+        [
+            r#"<xs:complexType name="Money">"#,
+            "<xs:annotation>",
+            "<xs:documentation>An amount of money: `&lt;Price currency=&quot;EUR&quot;&gt;12.5&lt;/Price&gt;`.</xs:documentation>",
+            "</xs:annotation>",
+            "<xs:simpleContent>",
+            r#"<xs:extension base="xs:double">"#,
+            r#"<xs:attribute name="currency" type="tns:Currency" use="required">"#,
+            "<xs:annotation>",
+            "<xs:documentation>The ISO 4217 code.</xs:documentation>",
+            "</xs:annotation>",
+            "</xs:attribute>",
+            r#"<xs:attribute name="approx" type="xs:boolean" />"#,
+            "</xs:extension>",
+            "</xs:simpleContent>",
+            "</xs:complexType>",
+        ]
+    );
+}
+
+/// The written WSDL is schema-valid and zeep loads it strictly (tests/interop/wsdl_tool.py,
+/// in the virtual environment `tests::zeep` creates).
+#[tokio::test]
+async fn the_wsdl_with_attributes_validates() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("attributes-shop.wsdl");
+    std::fs::write(&path, shop_wsdl()).unwrap();
+    let report = tests::zeep::script(
+        "wsdl_tool.py",
+        &["validate", path.to_str().unwrap()],
+        std::time::Duration::from_secs(120),
+    )
+    .await;
+    assert_eq!(report["schemas"], 1, "{report}");
+    assert_eq!(report["operations"], 2, "{report}");
+}
