@@ -13,7 +13,7 @@ use crate::parse::{default_crate, MEMBER_ATTR};
 use crate::types;
 
 pub(crate) const TYPE_KEYS: &[&str] = &["ns", "name", "prefix", "flags", "dictionary", "crate"];
-pub(crate) const FIELD_KEYS: &[&str] = &["name", "base", "attribute", "text"];
+pub(crate) const FIELD_KEYS: &[&str] = &["name", "base", "attribute", "text", "default"];
 /// `attribute` and `text` are known here only to say where they belong.
 pub(crate) const VARIANT_KEYS: &[&str] = &["name", "attribute", "text"];
 
@@ -39,7 +39,7 @@ pub(crate) enum Kind {
         base: Option<Field>,
         fields: Vec<Field>,
         attributes: Vec<Field>,
-        text: Option<Field>,
+        text: Option<Box<Field>>,
     },
     /// A newtype over `Vec<(K, V)>`: WCF's named dictionary with `item` entries.
     Dictionary {
@@ -56,6 +56,8 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     pub(crate) element: String,
     pub(crate) doc: Option<String>,
+    /// An optional attribute's `default` (what its absence stands for), for the schema only.
+    pub(crate) default: Option<String>,
 }
 
 pub(crate) struct Variant {
@@ -201,7 +203,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
     let mut base = None;
     let mut out: Vec<Field> = Vec::new();
     let mut attributes: Vec<Field> = Vec::new();
-    let mut text: Option<Field> = None;
+    let mut text: Option<Box<Field>> = None;
     for (position, field) in fields.iter_mut().enumerate() {
         let Some(ident) = field.ident.clone() else {
             continue;
@@ -210,6 +212,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         let mut is_base = None;
         let mut is_attribute = None;
         let mut is_text = None;
+        let mut default: Option<syn::LitStr> = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
                 "name" => element = attr::ncname(cx, meta, "name")?,
@@ -225,12 +228,23 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     attr::flag(cx, meta, "text")?;
                     is_text = Some(meta.path.clone());
                 }
+                "default" => default = attr::lit_str(cx, meta, "default")?,
                 _ => {}
             }
             Ok(())
         });
         if let Some(problem) = field_problem(&field.ty) {
             cx.error_spanned_by(&field.ty, problem);
+        }
+        if let Some(lit) = &default {
+            if is_attribute.is_none() || is_text.is_some() {
+                cx.error_spanned_by(lit, "`default` is for an optional `#[soap(attribute)]`: the value its absence stands for");
+            } else if !matches!(types::shape(&field.ty), types::Shape::Option(_)) {
+                cx.error_spanned_by(
+                    lit,
+                    "`default` needs an `Option<T>` field: a required attribute has no default",
+                );
+            }
         }
         if is_attribute.is_some() || is_text.is_some() {
             let role = if is_text.is_some() {
@@ -268,9 +282,10 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     ident,
                     ty: field.ty.clone(),
                     doc: doc_text(&field.attrs),
+                    default: default.map(|lit| lit.value()),
                 };
                 if is_text.is_some() {
-                    text = Some(def);
+                    text = Some(Box::new(def));
                 } else {
                     if attributes.iter().any(|a| a.element == def.element) {
                         cx.error_spanned_by(&def.ident, format!("two attributes are named {:?}; rename one with `#[soap(attribute, name = \"...\")]`", def.element));
@@ -287,6 +302,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             ident,
             ty: field.ty.clone(),
             doc: doc_text(&field.attrs),
+            default: None,
         };
         // Two members with one element name could never be told apart when read.
         if base

@@ -227,6 +227,38 @@ fn the_schema_describes_attributes_and_simple_content() {
     assert!(schemas.has_type(&QName::new(NS, "Currency")));
 }
 
+#[soap_type(ns = "urn:shop", prefix = "shop")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Wallet {
+    pub cash: Option<soap_core::Nillable<Money>>,
+}
+
+#[test]
+fn a_nillable_simple_content_member_is_nil_or_a_value_with_its_attributes() {
+    let nil = Wallet {
+        cash: Some(soap_core::Nillable::Nil),
+    };
+    let xml = to_xml(&nil);
+    assert!(
+        xml.ends_with(r#"<shop:Cash xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" /></shop:Wallet>"#),
+        "{xml}"
+    );
+    assert_eq!(yaserde::de::from_str::<Wallet>(&xml).unwrap(), nil);
+    let value = Wallet {
+        cash: Some(soap_core::Nillable::Value(Money {
+            amount: 3.0,
+            currency: Currency::Eur,
+            approximate: Some(true),
+        })),
+    };
+    let xml = to_xml(&value);
+    assert!(
+        xml.contains(r#"<shop:Cash currency="EUR" approx="true">3</shop:Cash>"#),
+        "{xml}"
+    );
+    assert_eq!(yaserde::de::from_str::<Wallet>(&xml).unwrap(), value);
+}
+
 // ---- in a service's WSDL -----------------------------------------------------------------------
 
 #[soap_core::soap_service(name = "ShopService", ns = "urn:shop")]

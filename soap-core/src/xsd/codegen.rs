@@ -511,9 +511,14 @@ pub fn member<F: crate::schema::XsdMember>(element: &str, doc: Option<&str>) -> 
 }
 
 /// An attribute of a complex type from its Rust type: `Option` is `use="optional"`.
-pub fn attribute<F: XsdAttribute>(name: &str, doc: Option<&str>) -> Attribute {
+pub fn attribute<F: XsdAttribute>(
+    name: &str,
+    doc: Option<&str>,
+    default: Option<&str>,
+) -> Attribute {
     Attribute {
         doc: doc.map(Into::into),
+        default: default.map(Into::into),
         ..Attribute::new(name, F::Scalar::type_name(), F::REQUIRED)
     }
 }

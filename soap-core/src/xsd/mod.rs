@@ -12,7 +12,10 @@
 //!   [`Nillable`], and text where elements belong are errors;
 //! - numbers, booleans and enumerations collapse white space (`<LoginId> 42 </LoginId>` is 42),
 //!   strings keep it; `f32`/`f64` are written and read as `INF`, `-INF` and `NaN`;
-//! - unknown *extra* elements are skipped: a newer server may add members.
+//! - unknown *extra* elements are skipped: a newer server may add members;
+//! - `#[soap(attribute)]` fields ([`XsdAttribute`]) are read from the start tag: a required one
+//!   missing or a value outside its type is an error naming the element, the attribute and the
+//!   value, and attributes the type does not declare are skipped like extra elements.
 //!
 //! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
 //! chosen). A member or array item in the namespace of the element around it declares nothing:

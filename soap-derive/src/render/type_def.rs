@@ -243,8 +243,8 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             attributes, text, ..
         } => (
             attribute_slots(rt, attributes),
-            text_slot(text.as_ref()),
-            attribute_methods(rt, base, attributes, text.as_ref()),
+            text_slot(text.as_deref()),
+            attribute_methods(rt, base, attributes, text.as_deref()),
         ),
         _ => (quote!(()), quote!(()), Default::default()),
     };
@@ -495,7 +495,7 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     let (attributes, text): (&[Field], _) = match &def.kind {
         Kind::Complex {
             attributes, text, ..
-        } => (attributes, text.as_ref()),
+        } => (attributes, text.as_deref()),
         _ => (&[], None),
     };
     let (base_name, define_base) = match base {
@@ -518,7 +518,8 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     });
     let declared = attributes.iter().map(|f| {
         let (ty, name, doc) = (&f.ty, &f.element, option_str(f.doc.as_deref()));
-        quote_spanned!(ty.span()=> #rt::xsd::attribute::<#ty>(#name, #doc))
+        let default = option_str(f.default.as_deref());
+        quote_spanned!(ty.span()=> #rt::xsd::attribute::<#ty>(#name, #doc, #default))
     });
     let attribute_defines = attributes.iter().map(|f| {
         let ty = &f.ty;

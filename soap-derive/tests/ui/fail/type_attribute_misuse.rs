@@ -47,4 +47,12 @@ pub enum Variant {
     B,
 }
 
+#[soap_type(ns = "urn:x")]
+pub struct Defaults {
+    #[soap(attribute, default = "1")]
+    pub required: i32,
+    #[soap(default = "x")]
+    pub element: Option<String>,
+}
+
 fn main() {}
