@@ -734,6 +734,12 @@ impl<'a> Generator<'a> {
                 for m in &c.members {
                     self.reach_member(&m.ty)?;
                 }
+                for a in &c.attributes {
+                    self.reach(&a.ty)?;
+                }
+                if let Some(text) = &c.simple_content {
+                    self.reach(text)?;
+                }
             }
             TypeKind::Enumeration(_) => {}
         }
@@ -1013,6 +1019,63 @@ impl<'a> Generator<'a> {
         Ok(fields)
     }
 
+    /// The `#[soap(text)]` field of a simple-content type and the `#[soap(attribute)]` fields,
+    /// after the element fields (`shown` holds their names, to keep Rust names apart).
+    fn attribute_fields(
+        &mut self,
+        owner: &QName,
+        c: &ComplexType,
+        fields: &mut Vec<TokenStream>,
+        shown: &mut Vec<(Ident, String)>,
+    ) -> Result<(), Error> {
+        let mut used: BTreeSet<String> = shown.iter().map(|(i, _)| i.to_string()).collect();
+        let mut fresh = |xml: &str| {
+            let mut ident = field_ident(xml);
+            let mut n = 2;
+            while !used.insert(ident.to_string()) {
+                ident = format_ident!("{}_{n}", field_ident(xml));
+                n += 1;
+            }
+            ident
+        };
+        // A scalar: what an attribute or the text can hold.
+        let scalar = |this: &mut Self, ty: &QName, what: &str| -> Result<TokenStream, Error> {
+            match this.mapped(ty)? {
+                m @ (Mapped::Primitive { .. } | Mapped::Enum(_)) => Ok(m.tokens()),
+                _ => Err(Error::new(
+                    format!("type {owner}"),
+                    None,
+                    format!("{what} has the type {ty}, which is not a scalar (a primitive or a string enumeration)"),
+                )),
+            }
+        };
+        if let Some(text) = &c.simple_content {
+            let ty = scalar(self, text, "its simple content")?;
+            let ident = fresh("Value");
+            let doc = doc_attrs(&format!("The element's text (`{}`).", text.local));
+            fields.push(quote! { #doc #[soap(text)] pub #ident: #ty });
+            shown.push((ident, String::new()));
+        }
+        for a in &c.attributes {
+            let mut ty = scalar(self, &a.ty, &format!("the attribute {:?}", a.name))?;
+            if !a.required {
+                ty = quote!(Option<#ty>);
+            }
+            let ident = fresh(&a.name);
+            let name = (camel_case(&ident.to_string()) != a.name).then(|| {
+                let xml = &a.name;
+                quote!(, name = #xml)
+            });
+            // `None` stands for the default; the derive only describes it.
+            let default = a.default.as_ref().map(|d| quote!(, default = #d));
+            let key = quote!(#[soap(attribute #name #default)]);
+            let doc = a.doc.as_deref().map(doc_attrs);
+            fields.push(quote! { #doc #key pub #ident: #ty });
+            shown.push((ident, a.name.clone()));
+        }
+        Ok(())
+    }
+
     /// Every reached type that is emitted, in schema order.
     fn types(&mut self) -> Result<Vec<TokenStream>, Error> {
         let mut out = Vec::new();
@@ -1168,6 +1231,7 @@ impl<'a> Generator<'a> {
                         .unwrap_or_else(|| pascal_case(&f.ident.to_string()));
                     shown.push((f.ident.clone(), xml));
                 }
+                self.attribute_fields(name, c, &mut fields, &mut shown)?;
                 let (derive_debug, debug_impl) = self.debug(&ident, &shown);
                 Ok(Some(quote! {
                     #doc
@@ -1451,6 +1515,16 @@ fn doc_attrs(text: &str) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// `lastChangedBy` ← `last_changed_by`: `#[soap(attribute)]`'s default name for a field.
+fn camel_case(rust: &str) -> String {
+    let pascal = pascal_case(rust);
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => pascal,
+    }
 }
 
 /// `LoginId` → `login_id`, `RemoveSession` → `remove_session`: fields and methods; a keyword

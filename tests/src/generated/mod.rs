@@ -4,9 +4,13 @@
 //! examples' own contract, `examples/src/netserver/contract.rs`.
 //!
 //! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
+//! `attributes_shop` is generated from soap-core's own fixture
+//! `soap-core/tests/codegen-fixtures/attributes.wsdl` (XML attributes and simple content).
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
+#[rustfmt::skip]
+pub mod attributes_shop;
 #[rustfmt::skip]
 pub mod services88_customer_service;
 #[rustfmt::skip]
