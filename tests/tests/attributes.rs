@@ -354,3 +354,57 @@ async fn the_wsdl_with_attributes_validates() {
     assert_eq!(report["schemas"], 1, "{report}");
     assert_eq!(report["operations"], 2, "{report}");
 }
+
+/// zeep, from the written WSDL alone, writes attributes and simple content the way we read
+/// them, and reads what we write (tests/interop/attributes_zeep.py).
+#[tokio::test]
+async fn zeep_writes_and_reads_attributes_and_simple_content() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let path = dir.join("attributes-shop-zeep.wsdl");
+    std::fs::write(&path, shop_wsdl()).unwrap();
+    let ours = to_xml(&order());
+    let report = tests::zeep::script(
+        "attributes_zeep.py",
+        &[path.to_str().unwrap(), &ours],
+        std::time::Duration::from_secs(120),
+    )
+    .await;
+    // What zeep wrote, read strictly.
+    let wrote = report["wrote"].as_str().expect("the written <Order>");
+    let read: Order = yaserde::de::from_str(wrote).unwrap_or_else(|e| panic!("{e}: {wrote}"));
+    assert_eq!(
+        read,
+        Order {
+            entity: Entity {
+                id: 7,
+                last_changed_by: Some("Zeep".into()),
+            },
+            status: Some("paid".into()),
+            title: "Coffee".into(),
+            price: Money {
+                amount: 3.25,
+                currency: Currency::Usd,
+                approximate: None,
+            },
+            extra: vec![Money {
+                amount: 1.5,
+                currency: Currency::Eur,
+                approximate: Some(false),
+            }],
+        },
+        "{wrote}"
+    );
+    // What we wrote, as zeep reads it.
+    assert_eq!(
+        report["read"],
+        serde_json::json!({
+            "id": 42,
+            "lastChangedBy": "Jo & \"Al\"",
+            "status": null,
+            "Title": "Tea",
+            "Price": [12.5, "EUR", null],
+            "Extra": [[-1.0, "USD", true]],
+        }),
+        "{report}"
+    );
+}
