@@ -1114,3 +1114,36 @@ fn qualified_attributes_are_an_error() {
     );
     assert_eq!(read_error(&form).construct, r#"form="qualified""#);
 }
+
+#[test]
+fn attributes_where_the_generator_has_no_place_for_them_are_refused_not_dropped() {
+    let text = std::fs::read_to_string(fixtures().join("attributes.wsdl")).expect("the fixture");
+    let generate = |text: &str| {
+        let defs = read_wsdl(text, None).unwrap_or_else(|e| panic!("{e}"));
+        soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default())
+    };
+    // On the operation's wrapper element.
+    let wrapper = text.replacen(
+        "</xs:sequence>",
+        r#"</xs:sequence><xs:attribute name="x" type="xs:int" />"#,
+        1,
+    );
+    let e = generate(&wrapper).unwrap_err();
+    assert_eq!(e.construct, "element {urn:shop}PlaceOrder", "{e}");
+    assert!(e.message.contains("attributes"), "{e}");
+    // On what would otherwise be WCF's array of `Money`: a struct of its own keeps them.
+    let array = text
+        .replace(
+            r#"<xs:element name="Price" type="tns:Money" />"#,
+            r#"<xs:element name="Price" type="tns:Money" /><xs:element name="Coins" type="tns:ArrayOfMoney" />"#,
+        )
+        .replace(
+            r#"<xs:complexType name="Entity">"#,
+            r#"<xs:complexType name="ArrayOfMoney"><xs:sequence><xs:element minOccurs="0" maxOccurs="unbounded" name="Money" type="tns:Money" /></xs:sequence><xs:attribute name="total" type="xs:int" /></xs:complexType>
+      <xs:complexType name="Entity">"#,
+        );
+    let source = generate(&array).unwrap_or_else(|e| panic!("{e}"));
+    assert!(source.contains("pub coins: ArrayOfMoney,"), "{source}");
+    assert!(source.contains("pub struct ArrayOfMoney {"), "{source}");
+    assert!(source.contains("pub total: Option<i32>,"), "{source}");
+}

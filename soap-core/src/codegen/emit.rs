@@ -705,6 +705,16 @@ impl<'a> Generator<'a> {
     fn wrapper_members(&self, element: &QName, op: &str) -> Result<&'a [Member], Error> {
         let decl = self.element(element)?;
         match &decl.ty {
+            // A wrapper's attributes would have no parameter to go to: refused, not dropped.
+            ElementType::Anonymous(complex)
+                if !complex.attributes.is_empty() || complex.simple_content.is_some() =>
+            {
+                Err(Error::new(
+                    format!("element {element}"),
+                    None,
+                    format!("operation {op:?}: a wrapper element with attributes or simple content is not generated yet"),
+                ))
+            }
             ElementType::Anonymous(complex) if complex.base.is_none() => Ok(&complex.members),
             _ => Err(Error::new(
                 format!("element {element}"),
@@ -1310,7 +1320,8 @@ impl<'a> Generator<'a> {
 /// The schema's own classification of WCF's collection types.
 fn array_shape<'a>(schema: &Schema, def: &TypeDef, c: &'a ComplexType) -> Option<Shape<'a>> {
     let ns = schema.target_namespace.as_str();
-    if c.base.is_some() {
+    // Attributes or text make it a struct of its own: `ArrayOf<T>` would drop them.
+    if c.base.is_some() || !c.attributes.is_empty() || c.simple_content.is_some() {
         return None;
     }
     if c.is_dictionary {
@@ -1358,6 +1369,11 @@ fn dictionary_members(c: &ComplexType) -> Option<(&str, &QName, (QName, bool))> 
     let ElementType::Anonymous(pair) = &item.ty else {
         return None;
     };
+    // A dictionary newtype has no place for attributes: refused, not dropped.
+    let plain = |c: &ComplexType| c.attributes.is_empty() && c.simple_content.is_none();
+    if !plain(c) || !plain(pair) {
+        return None;
+    }
     let [key, value] = pair.members.as_slice() else {
         return None;
     };
