@@ -244,6 +244,17 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
         out.insert(format!("{at} is a dictionary"));
     }
     out.insert(format!("{at} has {} members", c.members.len()));
+    if let Some(text) = &c.simple_content {
+        out.insert(format!("{at} has simple content {text}"));
+        types.push_back(text.clone());
+    }
+    for a in &c.attributes {
+        out.insert(format!(
+            "{at} attribute {} type {} required {} default {:?}",
+            a.name, a.ty, a.required, a.default
+        ));
+        types.push_back(a.ty.clone());
+    }
     for (i, m) in c.members.iter().enumerate() {
         let member_at = format!("{at} member {i} {}", m.name);
         let ty = element_type(&m.ty, &member_at, out, types);
@@ -343,6 +354,15 @@ fn generated_attributes_and_simple_content_describe_the_fixtures_types() {
     for name in ["Money", "Entity", "Order"] {
         assert_eq!(complex(&ours, name), complex(&vendor, name), "{name}");
     }
+    // And the whole contract, fact by fact, as for the vendor's WSDLs.
+    let (ours_facts, vendor_facts) = (facts(&ours), facts(&vendor));
+    assert!(
+        vendor_facts
+            .iter()
+            .any(|f| f.contains("has simple content")),
+        "{vendor_facts:#?}"
+    );
+    assert_eq!(ours_facts, vendor_facts);
     let money = complex(&ours, "Money");
     assert_eq!(
         money.simple_content,
