@@ -264,8 +264,13 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                 cx.error_spanned_by(
                     &field.ty,
                     format!(
-                        "an {role} holds one value: a `Vec` is repeated elements (drop `{role}`)"
+                        "`{role}` holds one value: a `Vec` is repeated elements (drop `{role}`)"
                     ),
+                );
+            } else if let (Some(name), Some(_)) = (&element, &is_text) {
+                cx.error_at(
+                    name.span,
+                    "the `text` field is the element's text: it has no name of its own",
                 );
             } else if let (Some(path), true) = (&is_text, text.is_some()) {
                 cx.error_spanned_by(

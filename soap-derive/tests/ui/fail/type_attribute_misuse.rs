@@ -55,4 +55,16 @@ pub struct Defaults {
     pub element: Option<String>,
 }
 
+#[soap_type(ns = "urn:x")]
+pub struct NamedText {
+    #[soap(text, name = "Value")]
+    pub value: String,
+}
+
+#[soap_type(ns = "urn:x")]
+pub struct RepeatedText {
+    #[soap(text)]
+    pub values: Vec<String>,
+}
+
 fn main() {}
