@@ -9,7 +9,8 @@
 //! sequences with `minOccurs`/`maxOccurs`/`nillable`, `complexContent` extension, string
 //! enumerations (with WCF's numeric `EnumerationValue` annotations), `xs:list` flag enums,
 //! complex types whose content is an `xs:choice` of elements ([`Choice`]) and `xs:any` members
-//! of a sequence ([`ElementType::Any`]).
+//! of a sequence ([`ElementType::Any`]), unqualified attributes of simple types and
+//! `simpleContent` extension (text with attributes).
 //!
 //! ```
 //! use soap_core::schema::{MaxOccurs, Schemas, XsdMember};
@@ -386,6 +387,48 @@ pub struct ComplexType {
     pub members: Vec<Member>,
     /// WCF's `IsDictionary` annotation (a `…Dictionary` of key/value items).
     pub is_dictionary: bool,
+    /// The type's attributes (`xs:attribute`), this type's own after the base's, in order.
+    pub attributes: Vec<Attribute>,
+    /// `simpleContent/extension/@base`: the element holds text of this simple type (and
+    /// [`Self::attributes`]), no child elements; `base` is then `None` and `members` empty.
+    pub simple_content: Option<QName>,
+}
+
+/// One `xs:attribute` of a complex type: unqualified (`attributeFormDefault="unqualified"`, the
+/// XML Schema default), of a simple type.
+///
+/// ```
+/// use soap_core::schema::{Attribute, XS};
+/// use soap_core::QName;
+/// let currency = Attribute::new("currency", QName::new(XS, "string"), true);
+/// assert_eq!((currency.name.as_str(), currency.required), ("currency", true));
+/// assert_eq!(currency.default, None);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribute {
+    /// The attribute's local name (in no namespace).
+    pub name: String,
+    /// Its simple type.
+    pub ty: QName,
+    /// `use="required"` (else `optional`, the default).
+    pub required: bool,
+    /// `default`: the value an absent optional attribute stands for.
+    pub default: Option<String>,
+    /// `xs:documentation`.
+    pub doc: Option<String>,
+}
+
+impl Attribute {
+    /// An attribute without a default or documentation.
+    pub fn new(name: impl Into<String>, ty: QName, required: bool) -> Self {
+        Attribute {
+            name: name.into(),
+            ty,
+            required,
+            default: None,
+            doc: None,
+        }
+    }
 }
 
 /// One element of a sequence.

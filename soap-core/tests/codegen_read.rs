@@ -315,6 +315,7 @@ fn hand_built() -> Definitions {
                     },
                 ],
                 is_dictionary: false,
+                ..ComplexType::default()
             })),
             nillable: false,
         },
@@ -363,6 +364,7 @@ fn hand_built() -> Definitions {
                             doc: None,
                         }],
                         is_dictionary: false,
+                        ..ComplexType::default()
                     })),
                     min_occurs: 0,
                     max_occurs: MaxOccurs::Unbounded,
@@ -370,6 +372,7 @@ fn hand_built() -> Definitions {
                     doc: Some("Pairs.".into()),
                 }],
                 is_dictionary: true,
+                ..ComplexType::default()
             }),
         },
     );
@@ -382,6 +385,7 @@ fn hand_built() -> Definitions {
                 base: Some(QName::new(ns, "Base")),
                 members: vec![],
                 is_dictionary: false,
+                ..ComplexType::default()
             }),
         },
     );
@@ -435,6 +439,7 @@ fn hand_built() -> Definitions {
                     doc: None,
                 }],
                 is_dictionary: false,
+                ..ComplexType::default()
             }),
         },
     );
@@ -830,16 +835,56 @@ fn every_unsupported_schema_construct_is_named() {
             "xs:all",
         ),
         (
-            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int"/></xs:complexType>"#,
+            r#"<xs:attribute name="g" type="xs:int"/><xs:complexType name="A"><xs:sequence/><xs:attribute ref="q1:g"/></xs:complexType>"#,
             "xs:attribute",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute ref="q1:g"/></xs:complexType>"#,
+            "xs:attribute ref=\"q1:g\"",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b"><xs:simpleType><xs:list itemType="xs:int"/></xs:simpleType></xs:attribute></xs:complexType>"#,
+            "xs:simpleType",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int" fixed="1"/></xs:complexType>"#,
+            "xs:attribute fixed=\"1\"",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int" use="prohibited"/></xs:complexType>"#,
+            "use=\"prohibited\"",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int" use="required" default="1"/></xs:complexType>"#,
+            "default=\"1\"",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:attribute name="b" type="xs:int"/><xs:sequence/></xs:complexType>"#,
+            "xs:sequence",
         ),
         (
             r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
             "xs:choice",
         ),
         (
-            r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"/></xs:simpleContent></xs:complexType>"#,
-            "xs:simpleContent",
+            r#"<xs:complexType name="A"><xs:simpleContent><xs:restriction base="xs:string"/></xs:simpleContent></xs:complexType>"#,
+            "xs:restriction",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"><xs:attributeGroup ref="q1:G"/></xs:extension></xs:simpleContent></xs:complexType>"#,
+            "xs:attributeGroup",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"><xs:anyAttribute/></xs:extension></xs:simpleContent></xs:complexType>"#,
+            "xs:anyAttribute",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/></xs:complexType><xs:complexType name="B"><xs:simpleContent><xs:extension base="q1:A"/></xs:simpleContent></xs:complexType>"#,
+            "a reference to {urn:t}A",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/></xs:complexType><xs:complexType name="B"><xs:sequence/><xs:attribute name="b" type="q1:A"/></xs:complexType>"#,
+            "a reference to {urn:t}A",
         ),
         (
             r#"<xs:complexType name="A"><xs:complexContent><xs:restriction base="xs:anyType"/></xs:complexContent></xs:complexType>"#,
@@ -1118,4 +1163,174 @@ fn a_binding_operation_its_port_type_lacks_is_an_error() {
     let e = read_error(&with_binding("", op));
     assert_eq!(e.construct, r#"wsdl:operation name="Other""#);
     assert_eq!(at(&e), (7, 5));
+}
+
+// ---- XML attributes and simple content ----------------------------------------------------------
+
+#[test]
+fn attributes_and_simple_content_read_into_the_model() {
+    use soap_core::schema::Attribute;
+    let defs =
+        read_wsdl_file(&fixtures().join("attributes.wsdl")).unwrap_or_else(|e| panic!("{e}"));
+    let shop = "urn:shop";
+    let money = complex(&defs, shop, "Money");
+    assert_eq!(money.simple_content, Some(QName::new(XS, "double")));
+    assert!(money.members.is_empty() && money.base.is_none());
+    assert_eq!(
+        money.attributes,
+        [
+            Attribute::new("currency", QName::new(shop, "Currency"), true),
+            Attribute::new("approx", QName::new(XS, "boolean"), false),
+        ]
+    );
+    let entity = complex(&defs, shop, "Entity");
+    assert_eq!(
+        entity.attributes,
+        [
+            Attribute {
+                doc: Some("The database key.".into()),
+                ..Attribute::new("id", QName::new(XS, "long"), true)
+            },
+            Attribute::new("lastChangedBy", QName::new(XS, "string"), false),
+        ]
+    );
+    let order = complex(&defs, shop, "Order");
+    assert_eq!(order.base, Some(QName::new(shop, "Entity")));
+    assert_eq!(order.members.len(), 2);
+    assert_eq!(
+        order.attributes,
+        [
+            Attribute {
+                default: Some("open".into()),
+                ..Attribute::new("status", QName::new(XS, "string"), false)
+            },
+            Attribute::new("type", QName::new(XS, "int"), false),
+        ]
+    );
+    // The writer writes it back, and that reads back equal.
+    let text = defs.to_xml();
+    assert_eq!(
+        read_wsdl(&text, None).unwrap_or_else(|e| panic!("{e}\n{text}")),
+        defs
+    );
+}
+
+#[test]
+fn attributes_and_simple_content_generate_attribute_and_text_fields() {
+    let defs =
+        read_wsdl_file(&fixtures().join("attributes.wsdl")).unwrap_or_else(|e| panic!("{e}"));
+    let source = soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<&str> = source.lines().map(str::trim).collect();
+    // Each struct's fields, in order: elements, then the text, then the attributes.
+    let body = |name: &str| -> Vec<&str> {
+        let start = lines
+            .iter()
+            .position(|l| *l == format!("pub struct {name} {{"))
+            .unwrap_or_else(|| panic!("no struct {name} in\n{source}"));
+        lines[start + 1..]
+            .iter()
+            .take_while(|l| **l != "}")
+            .copied()
+            .filter(|l| !l.starts_with("///"))
+            .collect()
+    };
+    assert_eq!(
+        body("Money"),
+        [
+            "#[soap(text)]",
+            "pub value: f64,",
+            "#[soap(attribute)]",
+            "pub currency: Currency,",
+            "#[soap(attribute)]",
+            "pub approx: Option<bool>,",
+        ]
+    );
+    assert_eq!(
+        body("Entity"),
+        [
+            "#[soap(attribute)]",
+            "pub id: i64,",
+            "#[soap(attribute)]",
+            "pub last_changed_by: Option<String>,",
+        ]
+    );
+    assert_eq!(
+        body("Order"),
+        [
+            "#[soap(base)]",
+            "pub entity: Entity,",
+            "pub title: String,",
+            "pub price: Money,",
+            "#[soap(attribute, default = \"open\")]",
+            "pub status: Option<String>,",
+            "#[soap(attribute)]",
+            "pub r#type: Option<i32>,",
+        ]
+    );
+    // The attribute's enumeration is reached and generated too.
+    assert!(lines.contains(&"pub enum Currency {"), "{source}");
+}
+
+#[test]
+fn an_unsupported_attribute_construct_is_named_with_its_file_line_and_column() {
+    let path = fixtures().join("attribute-group.wsdl");
+    let e = read_wsdl_file(&path).map(|_| ()).unwrap_err();
+    assert_eq!(e.construct, "xs:attributeGroup");
+    assert_eq!(at(&e), (7, 9), "{e}");
+    assert_eq!(
+        e.location.as_ref().and_then(|l| l.file.as_deref()),
+        Some(path.as_path())
+    );
+    assert!(e.message.contains("named groups"), "{e}");
+}
+
+#[test]
+fn qualified_attributes_are_an_error() {
+    let text = with_types(
+        r#"      <xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int"/></xs:complexType>"#,
+    )
+    .replace(
+        r#"elementFormDefault="qualified""#,
+        r#"elementFormDefault="qualified" attributeFormDefault="qualified""#,
+    );
+    let e = read_error(&text);
+    assert_eq!(e.construct, r#"attributeFormDefault="qualified""#);
+    let form = with_types(
+        r#"      <xs:complexType name="A"><xs:sequence/><xs:attribute name="b" type="xs:int" form="qualified"/></xs:complexType>"#,
+    );
+    assert_eq!(read_error(&form).construct, r#"form="qualified""#);
+}
+
+#[test]
+fn attributes_where_the_generator_has_no_place_for_them_are_refused_not_dropped() {
+    let text = std::fs::read_to_string(fixtures().join("attributes.wsdl")).expect("the fixture");
+    let generate = |text: &str| {
+        let defs = read_wsdl(text, None).unwrap_or_else(|e| panic!("{e}"));
+        soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default())
+    };
+    // On the operation's wrapper element.
+    let wrapper = text.replacen(
+        "</xs:sequence>",
+        r#"</xs:sequence><xs:attribute name="x" type="xs:int" />"#,
+        1,
+    );
+    let e = generate(&wrapper).unwrap_err();
+    assert_eq!(e.construct, "element {urn:shop}PlaceOrder", "{e}");
+    assert!(e.message.contains("attributes"), "{e}");
+    // On what would otherwise be WCF's array of `Money`: a struct of its own keeps them.
+    let array = text
+        .replace(
+            r#"<xs:element name="Price" type="tns:Money" />"#,
+            r#"<xs:element name="Price" type="tns:Money" /><xs:element name="Coins" type="tns:ArrayOfMoney" />"#,
+        )
+        .replace(
+            r#"<xs:complexType name="Entity">"#,
+            r#"<xs:complexType name="ArrayOfMoney"><xs:sequence><xs:element minOccurs="0" maxOccurs="unbounded" name="Money" type="tns:Money" /></xs:sequence><xs:attribute name="total" type="xs:int" /></xs:complexType>
+      <xs:complexType name="Entity">"#,
+        );
+    let source = generate(&array).unwrap_or_else(|e| panic!("{e}"));
+    assert!(source.contains("pub coins: ArrayOfMoney,"), "{source}");
+    assert!(source.contains("pub struct ArrayOfMoney {"), "{source}");
+    assert!(source.contains("pub total: Option<i32>,"), "{source}");
 }

@@ -374,6 +374,55 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// enumeration value, or a choice's element); an explicit discriminant (`Sales = 1001`) is
 /// WCF's numeric value (`EnumerationValue`).
 ///
+/// # XML attributes and simple content
+///
+/// `#[soap(attribute)]` makes a field an attribute of the type's element instead of a child
+/// element: unqualified (XML Schema's `attributeFormDefault="unqualified"` default), named
+/// `name = "…"` or else the field's camelCase (`last_changed_by` → `lastChangedBy`). Its type is
+/// a scalar (`soap_core::nil::XsdScalar`: numbers, strings, `bool`, `#[soap_type]` enums, dates,
+/// …); `T` is `use="required"`, `Option<T>` `use="optional"`, and `default = "…"` on an optional
+/// one puts the value its absence stands for in the schema (reading leaves it `None`).
+/// Attributes of a `base` come first, as complexContent extension inherits them.
+///
+/// `#[soap(text)]` on one scalar field gives the type simple content
+/// (`xs:simpleContent/xs:extension base="…"`): that field is the element's text, and every
+/// other field must be an attribute. Its white space is the scalar's business, as for a member
+/// (`<Price> 12.5 </Price>` is 12.5, a string keeps it).
+///
+/// Reading is strict: a required attribute missing, a value outside its type, or a child element
+/// in simple content is an error naming the element, the attribute and the value; attributes the
+/// type does not declare are ignored, like unknown extra elements.
+///
+/// ```
+/// use soap_core::soap_type;
+///
+/// #[soap_type(ns = "urn:shop")]
+/// #[derive(Debug, Clone, Copy, PartialEq)]
+/// pub enum Currency { EUR, USD }
+///
+/// /// `<Price currency="EUR">12.5</Price>`.
+/// #[soap_type(ns = "urn:shop")]
+/// #[derive(Debug, Clone, PartialEq)]
+/// pub struct Money {
+///     #[soap(text)]
+///     pub amount: f64,
+///     #[soap(attribute)]
+///     pub currency: Currency,
+///     #[soap(attribute, name = "approx", default = "false")]
+///     pub approximate: Option<bool>,
+/// }
+///
+/// let price = Money { amount: 12.5, currency: Currency::EUR, approximate: None };
+/// let xml = yaserde::ser::to_string(&price).unwrap();
+/// assert!(xml.ends_with(r#"<shop:Money xmlns:shop="urn:shop" currency="EUR">12.5</shop:Money>"#));
+/// assert_eq!(yaserde::de::from_str::<Money>(&xml).unwrap(), price);
+///
+/// let error = yaserde::de::from_str::<Money>(r#"<Money xmlns="urn:shop" currency="GBP">1</Money>"#)
+///     .unwrap_err()
+///     .to_string();
+/// assert_eq!(error, r#"attribute currency="GBP" of <Money>: "GBP" is not one of the allowed values: EUR, USD"#);
+/// ```
+///
 /// # Members
 ///
 /// A field's type says how its element occurs: `T` once (missing is an error), `Option<T>` at
@@ -451,7 +500,9 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// Unknown or repeated keys, a `ns` that is not a URI, generics, tuple structs, references,
 /// tuples or arrays as fields, a `base` that is not the first field, enums mixing unit and data
 /// variants, a choice's variant of `Option`/`Vec` or of several values, two wildcard members,
-/// and two members with one element name are compile errors at the token to change.
+/// and two members with one element name are compile errors at the token to change; so are an
+/// attribute that is a `Vec` or not a scalar, two attributes with one name, `attribute`/`text`
+/// on an enum variant, two `text` fields, and an element field beside a `text` one.
 #[proc_macro_attribute]
 pub fn soap_type(args: TokenStream, input: TokenStream) -> TokenStream {
     debug_print("soap_type", expand_type(args.into(), input.into())).into()

@@ -17,6 +17,17 @@ pub(crate) fn pascal_case(rust: &str) -> String {
     out
 }
 
+/// `currency_code` → `currencyCode`: the default name of an attribute, as XML vocabularies
+/// usually spell attributes (`xml:lang`, `currencyID`), unlike WCF's PascalCase elements.
+pub(crate) fn camel_case(rust: &str) -> String {
+    let pascal = pascal_case(rust);
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => pascal,
+    }
+}
+
 /// `CustomerService` → `customer_service`, `HTTPService` → `http_service`: the generated module's
 /// name, after the trait.
 pub(crate) fn snake_case(rust: &str) -> String {

@@ -13,8 +13,17 @@ use crate::parse::{default_crate, MEMBER_ATTR};
 use crate::types;
 
 pub(crate) const TYPE_KEYS: &[&str] = &["ns", "name", "prefix", "flags", "dictionary", "crate"];
-pub(crate) const FIELD_KEYS: &[&str] = &["name", "base", "any", "process_contents"];
-pub(crate) const VARIANT_KEYS: &[&str] = &["name"];
+pub(crate) const FIELD_KEYS: &[&str] = &[
+    "name",
+    "base",
+    "any",
+    "process_contents",
+    "attribute",
+    "text",
+    "default",
+];
+/// `attribute` and `text` are known here only to say where they belong.
+pub(crate) const VARIANT_KEYS: &[&str] = &["name", "attribute", "text"];
 
 /// One `#[soap_type]` struct or enum.
 pub(crate) struct TypeDef {
@@ -32,9 +41,13 @@ pub(crate) struct TypeDef {
 
 pub(crate) enum Kind {
     /// A sequence; `base` is the extended type's field, written first and inlined.
+    /// `attributes` are the `#[soap(attribute)]` fields (`element` is the attribute's name);
+    /// `text` the `#[soap(text)]` field of a type with simple content (then `fields` is empty).
     Complex {
         base: Option<Field>,
         fields: Vec<Field>,
+        attributes: Vec<Field>,
+        text: Option<Box<Field>>,
     },
     /// A newtype over `Vec<(K, V)>`: WCF's named dictionary with `item` entries.
     Dictionary {
@@ -54,6 +67,8 @@ pub(crate) struct Field {
     pub(crate) ty: Type,
     pub(crate) element: String,
     pub(crate) doc: Option<String>,
+    /// An optional attribute's `default` (what its absence stands for), for the schema only.
+    pub(crate) default: Option<String>,
     /// The `xs:any` member: unknown elements go into it (an `AnyElement` field, or
     /// `#[soap(any)]`).
     pub(crate) wildcard: Option<Wildcard>,
@@ -201,6 +216,8 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             return Some(Kind::Complex {
                 base: None,
                 fields: Vec::new(),
+                attributes: Vec::new(),
+                text: None,
             })
         }
         Fields::Unnamed(_) => {
@@ -213,6 +230,8 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
     };
     let mut base = None;
     let mut out: Vec<Field> = Vec::new();
+    let mut attributes: Vec<Field> = Vec::new();
+    let mut text: Option<Box<Field>> = None;
     for (position, field) in fields.iter_mut().enumerate() {
         let Some(ident) = field.ident.clone() else {
             continue;
@@ -221,6 +240,9 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         let mut is_base = None;
         let mut any = None;
         let mut process_contents = None;
+        let mut is_attribute = None;
+        let mut is_text = None;
+        let mut default: Option<syn::LitStr> = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
                 "name" => element = attr::ncname(cx, meta, "name")?,
@@ -246,6 +268,15 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                         process_contents = Some(lit.value());
                     }
                 }
+                "attribute" => {
+                    attr::flag(cx, meta, "attribute")?;
+                    is_attribute = Some(meta.path.clone());
+                }
+                "text" => {
+                    attr::flag(cx, meta, "text")?;
+                    is_text = Some(meta.path.clone());
+                }
+                "default" => default = attr::lit_str(cx, meta, "default")?,
                 _ => {}
             }
             Ok(())
@@ -266,6 +297,71 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         if let Some(problem) = field_problem(&field.ty) {
             cx.error_spanned_by(&field.ty, problem);
         }
+        if let Some(lit) = &default {
+            if is_attribute.is_none() || is_text.is_some() {
+                cx.error_spanned_by(lit, "`default` is for an optional `#[soap(attribute)]`: the value its absence stands for");
+            } else if !matches!(types::shape(&field.ty), types::Shape::Option(_)) {
+                cx.error_spanned_by(
+                    lit,
+                    "`default` needs an `Option<T>` field: a required attribute has no default",
+                );
+            }
+        }
+        if is_attribute.is_some() || is_text.is_some() {
+            let role = if is_text.is_some() {
+                "text"
+            } else {
+                "attribute"
+            };
+            if let Some(path) = is_base
+                .as_ref()
+                .or(is_attribute.as_ref().filter(|_| is_text.is_some()))
+            {
+                cx.error_spanned_by(
+                    path,
+                    "a field is one of `base`, `attribute` or `text`, not several",
+                );
+            } else if let types::Shape::Vec(_) = types::shape(&field.ty) {
+                cx.error_spanned_by(
+                    &field.ty,
+                    format!(
+                        "`{role}` holds one value: a `Vec` is repeated elements (drop `{role}`)"
+                    ),
+                );
+            } else if let (Some(name), Some(_)) = (&element, &is_text) {
+                cx.error_at(
+                    name.span,
+                    "the `text` field is the element's text: it has no name of its own",
+                );
+            } else if let (Some(path), true) = (&is_text, text.is_some()) {
+                cx.error_spanned_by(
+                    path,
+                    "a type has at most one `text` field: its element's text",
+                );
+            } else {
+                let def = Field {
+                    element: match (&is_text, element) {
+                        (Some(_), _) => "#text".to_string(),
+                        (None, Some(e)) => e.value,
+                        (None, None) => names::camel_case(&ident.to_string()),
+                    },
+                    ident,
+                    ty: field.ty.clone(),
+                    doc: doc_text(&field.attrs),
+                    default: default.map(|lit| lit.value()),
+                    wildcard: None,
+                };
+                if is_text.is_some() {
+                    text = Some(Box::new(def));
+                } else {
+                    if attributes.iter().any(|a| a.element == def.element) {
+                        cx.error_spanned_by(&def.ident, format!("two attributes are named {:?}; rename one with `#[soap(attribute, name = \"...\")]`", def.element));
+                    }
+                    attributes.push(def);
+                }
+            }
+            continue;
+        }
         let def = Field {
             element: element
                 .map(|e| e.value)
@@ -274,6 +370,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             ty: field.ty.clone(),
             doc: doc_text(&field.attrs),
             wildcard,
+            default: None,
         };
         // Two members with one element name could never be told apart when read.
         if def.wildcard.is_none()
@@ -302,7 +399,21 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         }
         out.push(def);
     }
-    Some(Kind::Complex { base, fields: out })
+    if text.is_some() {
+        // Simple content: the element's text and attributes, nothing else.
+        for element in base.iter().chain(&out) {
+            cx.error_spanned_by(
+                &element.ident,
+                "a type with a `#[soap(text)]` field has simple content: its other fields must be `#[soap(attribute)]`s",
+            );
+        }
+    }
+    Some(Kind::Complex {
+        base,
+        fields: out,
+        attributes,
+        text,
+    })
 }
 
 fn dictionary(
@@ -349,6 +460,11 @@ fn enumeration(cx: &Ctxt, e: &mut syn::ItemEnum, flags: bool) -> Option<Kind> {
         read_soap_attrs(cx, &mut v.attrs, VARIANT_KEYS, |key, meta| {
             if key == "name" {
                 value = attr::lit_str(cx, meta, "name")?.map(|lit| lit.value());
+            } else {
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("`{key}` is for a struct's fields: an enumeration value is text (the enum itself can be an attribute's type)"),
+                );
             }
             Ok(())
         });
@@ -454,6 +570,7 @@ fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
             element,
             doc: doc_text(&v.attrs),
             wildcard: None,
+            default: None,
         });
     }
     Some(Kind::Choice { alternatives })

@@ -111,13 +111,13 @@ fn the_checked_in_contracts_are_what_the_generator_gives() {
 }
 
 /// The contracts generated from the project's own fixtures (no vendor file needed), kept current
-/// the same way: `accounts.rs` is what `tests/codegen/fixtures/accounts.wsdl` gives (two
+/// the same way: `accounts.rs` is what `soap-core/tests/codegen-fixtures/accounts.wsdl` gives (two
 /// declared faults, a one-way operation); and the fixture comes back out of it fact for fact.
 #[test]
 fn the_fixture_contracts_are_what_the_generator_gives() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let (wsdl, rust) = (
-        "tests/codegen/fixtures/accounts.wsdl",
+        "soap-core/tests/codegen-fixtures/accounts.wsdl",
         "tests/src/generated/accounts.rs",
     );
     let source = codegen::generate_file(&root.join(wsdl), &options("accounts.wsdl"))
@@ -295,6 +295,17 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
         out.insert(format!("{at} is a dictionary"));
     }
     out.insert(format!("{at} has {} members", c.members.len()));
+    if let Some(text) = &c.simple_content {
+        out.insert(format!("{at} has simple content {text}"));
+        types.push_back(text.clone());
+    }
+    for a in &c.attributes {
+        out.insert(format!(
+            "{at} attribute {} type {} required {} default {:?}",
+            a.name, a.ty, a.required, a.default
+        ));
+        types.push_back(a.ty.clone());
+    }
     for (i, m) in c.members.iter().enumerate() {
         let member_at = format!("{at} member {i} {}", m.name);
         let ty = element_type(&m.ty, &member_at, out, types);
@@ -379,5 +390,79 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
     assert!(
         missing.is_empty() && added.is_empty(),
         "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
+}
+
+// ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------
+
+/// soap-core's fixture with `xs:attribute` and `xs:simpleContent`.
+fn attributes_fixture() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../soap-core/tests/codegen-fixtures/attributes.wsdl")
+}
+
+#[test]
+fn the_checked_in_attributes_contract_is_what_the_generator_gives() {
+    let source = codegen::generate_file(&attributes_fixture(), &options("attributes.wsdl"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let rust = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/generated/attributes_shop.rs");
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&rust, &source).expect("write the contract");
+        return;
+    }
+    if let Err(message) = codegen::check(&rust, &source) {
+        panic!("{message} (or run this test with BLESS=1)");
+    }
+}
+
+/// The generated code compiles (this crate builds it) and describes the fixture's types again:
+/// attributes (use, type, default, documentation) and simple content, type by type.
+#[test]
+fn generated_attributes_and_simple_content_describe_the_fixtures_types() {
+    let text = std::fs::read_to_string(attributes_fixture()).expect("the fixture");
+    let vendor = codegen::read_wsdl(&text, None).expect("the fixture reads");
+    let ours = generated::attributes_shop::shop::wsdl_description();
+    let complex = |defs: &Definitions, name: &str| -> ComplexType {
+        let schema = defs.schemas.get("urn:shop").expect("the schema");
+        match &schema
+            .types
+            .iter()
+            .find(|t| t.name == name)
+            .expect(name)
+            .kind
+        {
+            TypeKind::Complex(c) => c.clone(),
+            other => panic!("{name} is {other:?}"),
+        }
+    };
+    for name in ["Money", "Entity", "Order"] {
+        assert_eq!(complex(&ours, name), complex(&vendor, name), "{name}");
+    }
+    // And the whole contract, fact by fact, as for the vendor's WSDLs.
+    let (ours_facts, vendor_facts) = (facts(&ours), facts(&vendor));
+    assert!(
+        vendor_facts
+            .iter()
+            .any(|f| f.contains("has simple content")),
+        "{vendor_facts:#?}"
+    );
+    assert_eq!(ours_facts, vendor_facts);
+    let money = complex(&ours, "Money");
+    assert_eq!(
+        money.simple_content,
+        Some(QName::new(soap_core::schema::XS, "double"))
+    );
+    assert_eq!(money.attributes.len(), 2);
+    // And the generated types read and write what the schema says.
+    use generated::attributes_shop::{Currency, Money};
+    let xml = r#"<Money xmlns="urn:shop" currency="USD"> 2.5 </Money>"#;
+    let read: Money = yaserde::de::from_str(xml).unwrap();
+    assert_eq!(
+        read,
+        Money {
+            value: 2.5,
+            currency: Currency::USD,
+            approx: None
+        }
     );
 }

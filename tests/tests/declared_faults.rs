@@ -164,7 +164,7 @@ use tests::generated::accounts::{
     WithdrawFaults,
 };
 
-/// The generated `Accounts` contract (`tests/codegen/fixtures/accounts.wsdl`): `Withdraw`
+/// The generated `Accounts` contract (`soap-core/tests/codegen-fixtures/accounts.wsdl`): `Withdraw`
 /// declares two fault details, so it fails with `Failure<WithdrawFaults>`; `Audit` is one-way.
 #[derive(Default)]
 struct Bank {

@@ -613,6 +613,8 @@ fn a_struct_with_a_base_describes_itself_and_everything_it_uses() {
                 member("TicketUrl", named(XS, "string"), 0, one, true),
             ],
             is_dictionary: false,
+            attributes: vec![],
+            simple_content: None,
         })
     );
     assert_eq!(

@@ -721,6 +721,16 @@ impl<'a> Generator<'a> {
     fn wrapper_members(&self, element: &QName, op: &str) -> Result<&'a [Member], Error> {
         let decl = self.element(element)?;
         match &decl.ty {
+            // A wrapper's attributes would have no parameter to go to: refused, not dropped.
+            ElementType::Anonymous(complex)
+                if !complex.attributes.is_empty() || complex.simple_content.is_some() =>
+            {
+                Err(Error::new(
+                    format!("element {element}"),
+                    None,
+                    format!("operation {op:?}: a wrapper element with attributes or simple content is not generated yet"),
+                ))
+            }
             ElementType::Anonymous(complex) if complex.base.is_none() => Ok(&complex.members),
             _ => Err(Error::new(
                 format!("element {element}"),
@@ -749,6 +759,12 @@ impl<'a> Generator<'a> {
                 }
                 for m in &c.members {
                     self.reach_member(&m.ty)?;
+                }
+                for a in &c.attributes {
+                    self.reach(&a.ty)?;
+                }
+                if let Some(text) = &c.simple_content {
+                    self.reach(text)?;
                 }
             }
             TypeKind::Choice(c) => {
@@ -1063,6 +1079,63 @@ impl<'a> Generator<'a> {
         Ok(fields)
     }
 
+    /// The `#[soap(text)]` field of a simple-content type and the `#[soap(attribute)]` fields,
+    /// after the element fields (`shown` holds their names, to keep Rust names apart).
+    fn attribute_fields(
+        &mut self,
+        owner: &QName,
+        c: &ComplexType,
+        fields: &mut Vec<TokenStream>,
+        shown: &mut Vec<(Ident, String)>,
+    ) -> Result<(), Error> {
+        let mut used: BTreeSet<String> = shown.iter().map(|(i, _)| i.to_string()).collect();
+        let mut fresh = |xml: &str| {
+            let mut ident = field_ident(xml);
+            let mut n = 2;
+            while !used.insert(ident.to_string()) {
+                ident = format_ident!("{}_{n}", field_ident(xml));
+                n += 1;
+            }
+            ident
+        };
+        // A scalar: what an attribute or the text can hold.
+        let scalar = |this: &mut Self, ty: &QName, what: &str| -> Result<TokenStream, Error> {
+            match this.mapped(ty)? {
+                m @ (Mapped::Primitive { .. } | Mapped::Enum(_)) => Ok(m.tokens()),
+                _ => Err(Error::new(
+                    format!("type {owner}"),
+                    None,
+                    format!("{what} has the type {ty}, which is not a scalar (a primitive or a string enumeration)"),
+                )),
+            }
+        };
+        if let Some(text) = &c.simple_content {
+            let ty = scalar(self, text, "its simple content")?;
+            let ident = fresh("Value");
+            let doc = doc_attrs(&format!("The element's text (`{}`).", text.local));
+            fields.push(quote! { #doc #[soap(text)] pub #ident: #ty });
+            shown.push((ident, String::new()));
+        }
+        for a in &c.attributes {
+            let mut ty = scalar(self, &a.ty, &format!("the attribute {:?}", a.name))?;
+            if !a.required {
+                ty = quote!(Option<#ty>);
+            }
+            let ident = fresh(&a.name);
+            let name = (camel_case(&ident.to_string()) != a.name).then(|| {
+                let xml = &a.name;
+                quote!(, name = #xml)
+            });
+            // `None` stands for the default; the derive only describes it.
+            let default = a.default.as_ref().map(|d| quote!(, default = #d));
+            let key = quote!(#[soap(attribute #name #default)]);
+            let doc = a.doc.as_deref().map(doc_attrs);
+            fields.push(quote! { #doc #key pub #ident: #ty });
+            shown.push((ident, a.name.clone()));
+        }
+        Ok(())
+    }
+
     /// Every reached type that is emitted, in schema order.
     fn types(&mut self) -> Result<Vec<TokenStream>, Error> {
         let mut out = Vec::new();
@@ -1219,6 +1292,7 @@ impl<'a> Generator<'a> {
                         .unwrap_or_else(|| pascal_case(&f.ident.to_string()));
                     shown.push((f.ident.clone(), xml));
                 }
+                self.attribute_fields(name, c, &mut fields, &mut shown)?;
                 let (derive_debug, debug_impl) = self.debug(&ident, &shown);
                 Ok(Some(quote! {
                     #doc
@@ -1369,7 +1443,8 @@ impl<'a> Generator<'a> {
 /// The schema's own classification of WCF's collection types.
 fn array_shape<'a>(schema: &Schema, def: &TypeDef, c: &'a ComplexType) -> Option<Shape<'a>> {
     let ns = schema.target_namespace.as_str();
-    if c.base.is_some() {
+    // Attributes or text make it a struct of its own: `ArrayOf<T>` would drop them.
+    if c.base.is_some() || !c.attributes.is_empty() || c.simple_content.is_some() {
         return None;
     }
     if c.is_dictionary {
@@ -1417,6 +1492,11 @@ fn dictionary_members(c: &ComplexType) -> Option<(&str, &QName, (QName, bool))> 
     let ElementType::Anonymous(pair) = &item.ty else {
         return None;
     };
+    // A dictionary newtype has no place for attributes: refused, not dropped.
+    let plain = |c: &ComplexType| c.attributes.is_empty() && c.simple_content.is_none();
+    if !plain(c) || !plain(pair) {
+        return None;
+    }
     let [key, value] = pair.members.as_slice() else {
         return None;
     };
@@ -1614,6 +1694,16 @@ fn doc_attrs(text: &str) -> TokenStream {
         quote!(#[doc = #l])
     });
     quote!(#(#lines)*)
+}
+
+/// `lastChangedBy` ← `last_changed_by`: `#[soap(attribute)]`'s default name for a field.
+fn camel_case(rust: &str) -> String {
+    let pascal = pascal_case(rust);
+    let mut chars = pascal.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => pascal,
+    }
 }
 
 /// `LoginId` → `login_id`, `RemoveSession` → `remove_session`: fields and methods; a keyword

@@ -25,8 +25,8 @@ use roxmltree::{Document, Node, ParsingOptions};
 use super::{Error, Location};
 use crate::qname::QName;
 use crate::schema::{
-    Choice, ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs, Member,
-    TypeDef, TypeKind, Wildcard, SER, XS,
+    Attribute, Choice, ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs,
+    Member, TypeDef, TypeKind, Wildcard, SER, XS,
 };
 use crate::version::SoapVersion;
 use crate::wsdl::{
@@ -105,6 +105,8 @@ struct Reader {
     /// Files read so far (canonical paths).
     seen: HashSet<PathBuf>,
     types: Vec<TypeRef>,
+    /// References that must name a simple type (attributes, simple content): checked at the end.
+    simple_types: Vec<TypeRef>,
     lists: Vec<ListRef>,
     wsdl_refs: Vec<(WsdlRef, Location)>,
     /// The messages (0), port types (1) and bindings (2) read so far, to find duplicates.
@@ -266,9 +268,12 @@ fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
         "choice" => "a choice is supported only as the whole content of a named complex type (not nested in a sequence or an extension, not anonymous)",
         "all" => "an unordered group (xs:all) is not supported (only xs:sequence)",
         "group" | "attributeGroup" => "named groups are not supported",
-        "attribute" | "anyAttribute" => "attributes are not supported: only elements",
+        "attribute" => {
+            "a global attribute is not supported: declare attributes in their complex type"
+        }
+        "anyAttribute" => "attribute wildcards (xs:anyAttribute) are not supported",
         "any" => "xs:any is supported only as a member of a sequence",
-        "simpleContent" => "simple content (text with attributes) is not supported",
+        "simpleContent" => "simple content is supported as a complex type's only content",
         "union" => "union types are not supported",
         "redefine" | "override" => "redefining a schema is not supported",
         _ => fallback,
@@ -894,6 +899,15 @@ impl Reader {
                 ));
             }
         }
+        // The model's attributes are unqualified (the XML Schema default).
+        if node.descendants().any(|n| is(n, XS, "attribute")) {
+            doc.only(
+                node,
+                "attributeFormDefault",
+                &["unqualified"],
+                "qualified attributes are not supported (only attributeFormDefault=\"unqualified\")",
+            )?;
+        }
         // Declared even when the schema defines nothing, so that it round-trips.
         self.defs().schemas.schema_mut(&target);
         for child in elements(node) {
@@ -1166,6 +1180,13 @@ impl Reader {
                 complex.is_dictionary = dictionary;
                 continue;
             }
+            if name == "attribute" {
+                complex.attributes.push(self.attribute(doc, child)?);
+                continue;
+            }
+            if !complex.attributes.is_empty() {
+                return Err(doc.refuse(child, "the type's content must come before its attributes"));
+            }
             if content {
                 return Err(doc.refuse(child, "not supported after the type's content"));
             }
@@ -1197,22 +1218,153 @@ impl Reader {
                         if is(inner, XS, "annotation") {
                             continue;
                         }
-                        if !is(inner, XS, "sequence") || seen_sequence {
+                        if is(inner, XS, "attribute") {
+                            complex.attributes.push(self.attribute(doc, inner)?);
+                            continue;
+                        }
+                        if !is(inner, XS, "sequence") || seen_sequence || !complex.attributes.is_empty() {
                             return Err(doc.refuse(inner, "not supported in an extension"));
                         }
                         seen_sequence = true;
                         complex.members = self.sequence(doc, inner)?;
                     }
                 }
+                "simpleContent" => {
+                    complex.simple_content = Some(self.simple_content(doc, child, &mut complex)?)
+                }
                 _ => {
                     return Err(doc.refuse(
                         child,
-                        "only xs:sequence or complexContent/extension is supported",
+                        "only xs:sequence, complexContent/extension or simpleContent/extension is supported",
                     ))
                 }
             }
         }
         Ok((complex, docs))
+    }
+
+    /// `xs:simpleContent` with an `xs:extension` of a simple type, adding attributes: the
+    /// text's type (the attributes go into `complex`).
+    fn simple_content(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        complex: &mut ComplexType,
+    ) -> Result<QName, Error> {
+        doc.attributes(node, &[])?;
+        let mut derivation = None;
+        for inner in elements(node) {
+            if is(inner, XS, "annotation") {
+                continue;
+            }
+            if !is(inner, XS, "extension") || derivation.is_some() {
+                let message = if is(inner, XS, "restriction") {
+                    "simpleContent/restriction is not supported (only simpleContent/extension)"
+                } else {
+                    "only simpleContent/extension is supported"
+                };
+                return Err(doc.unsupported(inner, message));
+            }
+            derivation = Some(inner);
+        }
+        let Some(extension) = derivation else {
+            return Err(doc.unsupported(node, "simpleContent without an extension"));
+        };
+        doc.attributes(extension, &["base"])?;
+        doc.required(extension, "base")?;
+        let base = self
+            .simple_type_ref(doc, extension, "base")?
+            .ok_or_else(|| doc.unsupported(extension, "`base` is missing"))?;
+        for inner in elements(extension) {
+            if is(inner, XS, "annotation") {
+                continue;
+            }
+            if !is(inner, XS, "attribute") {
+                return Err(doc.refuse(inner, "not supported in a simpleContent extension"));
+            }
+            complex.attributes.push(self.attribute(doc, inner)?);
+        }
+        Ok(base)
+    }
+
+    /// A local `xs:attribute` of a simple type: `name`, `type`, `use` and `default`.
+    fn attribute(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Attribute, Error> {
+        if let Some(target) = node.attribute("ref") {
+            return Err(doc.error(
+                node,
+                format!("{} ref=\"{target}\"", doc.written(node)),
+                "a reference to a global attribute is not supported: declare the attribute in its type",
+            ));
+        }
+        doc.attributes(node, &["name", "type", "use", "default", "form"])?;
+        doc.only(
+            node,
+            "form",
+            &["unqualified"],
+            "qualified attributes are not supported",
+        )?;
+        let name = doc.required(node, "name")?.to_string();
+        let required = match node.attribute("use").map(str::trim) {
+            None | Some("optional") => false,
+            Some("required") => true,
+            Some(other) => {
+                return Err(doc.error(
+                    node,
+                    format!("use=\"{other}\""),
+                    "only use=\"optional\" or use=\"required\" is supported",
+                ))
+            }
+        };
+        let default = node.attribute("default").map(str::to_string);
+        if let (true, Some(value)) = (required, &default) {
+            return Err(doc.error(
+                node,
+                format!("default=\"{value}\""),
+                "a required attribute cannot have a default",
+            ));
+        }
+        let mut docs = None;
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                docs = self.annotation(doc, child)?.0;
+            } else if is(child, XS, "simpleType") {
+                return Err(doc.unsupported(
+                    child,
+                    "an anonymous simple type is not supported: name the type",
+                ));
+            } else {
+                return Err(doc.refuse(child, "not supported in an attribute declaration"));
+            }
+        }
+        doc.required(node, "type")?;
+        let ty = self
+            .simple_type_ref(doc, node, "type")?
+            .ok_or_else(|| doc.unsupported(node, "`type` is missing"))?;
+        Ok(Attribute {
+            name,
+            ty,
+            required,
+            default,
+            doc: docs,
+        })
+    }
+
+    /// A QName attribute that must name a simple type: noted for checking at the end.
+    fn simple_type_ref(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        attr: &str,
+    ) -> Result<Option<QName>, Error> {
+        let name = doc.qname(node, attr)?;
+        if let Some(name) = &name {
+            self.simple_types.push(TypeRef {
+                name: name.clone(),
+                location: doc.location(node),
+                base: false,
+            });
+        }
+        Ok(name)
     }
 
     fn sequence(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Vec<Member>, Error> {
@@ -1569,6 +1721,23 @@ impl Reader {
                     format!("a reference to {name}"),
                     Some(r.location.clone()),
                     message,
+                ));
+            }
+        }
+        for r in &self.simple_types {
+            let name = &r.name;
+            let primitive = name.namespace == XS
+                || (name.namespace == SER
+                    && matches!(name.local.as_str(), "guid" | "char" | "duration"));
+            let simple = matches!(
+                find_type(&defs, name).map(|t| &t.kind),
+                Some(TypeKind::Enumeration(_))
+            );
+            if !primitive && !simple {
+                return Err(Error::new(
+                    format!("a reference to {name}"),
+                    Some(r.location.clone()),
+                    "an attribute's or simple content's type must be an XML Schema primitive or a simple type defined in the document",
                 ));
             }
         }

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 use super::model::{BindingIo, BindingOperation, Definitions, Operation, Port};
 use crate::qname::QName;
 use crate::schema::{
-    Choice, ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef,
-    TypeKind, Wildcard, ARRAYS, SER, XS,
+    Attribute, Choice, ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member,
+    Schema, TypeDef, TypeKind, Wildcard, ARRAYS, SER, XS,
 };
 use crate::version::SoapVersion;
 
@@ -213,6 +213,12 @@ fn referenced(schema: &Schema) -> Vec<String> {
         for member in &complex.members {
             element_type(&member.ty, note);
         }
+        for attribute in &complex.attributes {
+            note(&attribute.ty);
+        }
+        if let Some(text) = &complex.simple_content {
+            note(text);
+        }
     }
     for element in &schema.elements {
         element_type(&element.ty, &mut note);
@@ -365,6 +371,11 @@ impl Writer<'_> {
         if doc.is_some() || complex.is_dictionary {
             self.documentation(level + 1, doc.unwrap_or(""), complex.is_dictionary);
         }
+        if let Some(text) = &complex.simple_content {
+            self.simple_content(level + 1, text, complex);
+            self.close(level, "xs:complexType");
+            return;
+        }
         let mut inner = level + 1;
         if let Some(base) = &complex.base {
             self.open(inner, "xs:complexContent mixed=\"false\"");
@@ -380,6 +391,10 @@ impl Writer<'_> {
                 self.member(inner + 1, member);
             }
             self.close(inner, "xs:sequence");
+        }
+        // Attributes follow the content model (XML Schema's order), inside the extension.
+        for attribute in &complex.attributes {
+            self.attribute(inner, attribute);
         }
         if complex.base.is_some() {
             self.close(level + 2, "xs:extension");
@@ -418,6 +433,44 @@ impl Writer<'_> {
                 self.open(level, &tag);
                 self.documentation(level + 1, doc, false);
                 self.close(level, "xs:any");
+            }
+        }
+    }
+
+    /// `simpleContent/extension` of the text's type, holding the attributes.
+    fn simple_content(&mut self, level: usize, text: &QName, complex: &ComplexType) {
+        self.open(level, "xs:simpleContent");
+        let base = format!("xs:extension base=\"{}\"", self.qname(text));
+        if complex.attributes.is_empty() {
+            self.empty(level + 1, &base);
+        } else {
+            self.open(level + 1, &base);
+            for attribute in &complex.attributes {
+                self.attribute(level + 2, attribute);
+            }
+            self.close(level + 1, "xs:extension");
+        }
+        self.close(level, "xs:simpleContent");
+    }
+
+    fn attribute(&mut self, level: usize, attribute: &Attribute) {
+        let mut tag = format!(
+            "xs:attribute name=\"{}\" type=\"{}\"",
+            esc(&attribute.name),
+            self.qname(&attribute.ty)
+        );
+        if attribute.required {
+            tag.push_str(" use=\"required\"");
+        }
+        if let Some(default) = &attribute.default {
+            let _ = write!(tag, " default=\"{}\"", esc(default));
+        }
+        match &attribute.doc {
+            None => self.empty(level, &tag),
+            Some(doc) => {
+                self.open(level, &tag);
+                self.documentation(level + 1, doc, false);
+                self.close(level, "xs:attribute");
             }
         }
     }

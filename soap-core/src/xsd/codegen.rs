@@ -9,10 +9,12 @@ use xml::writer::XmlEvent as WEvent;
 use yaserde::de::Deserializer;
 use yaserde::ser::Serializer;
 
-use super::{XsdComplex, XsdField, XsdValue};
+use super::{XsdAttribute, XsdComplex, XsdField, XsdValue};
 use crate::nil::XsdScalar;
 use crate::qname::QName;
-use crate::schema::{ComplexType, ElementDecl, ElementType, Member, Schemas, TypeDef, TypeKind};
+use crate::schema::{
+    Attribute, ComplexType, ElementDecl, ElementType, Member, Schemas, TypeDef, TypeKind, XsdType,
+};
 use crate::version::ns;
 use crate::xmlio;
 
@@ -57,7 +59,12 @@ pub fn write_complex<T: XsdComplex, W: Write>(
         writer.set_skip_start_end(false);
         return value.write_members(writer);
     }
-    writer.write(T::declare(WEvent::start_element(name)))?;
+    let mut attributes = Vec::new();
+    value.write_attributes(&mut attributes);
+    writer.write(with_attributes(
+        T::declare(WEvent::start_element(name)),
+        &attributes,
+    ))?;
     value.write_members(writer)?;
     writer.write(WEvent::end_element())?;
     Ok(())
@@ -71,6 +78,142 @@ pub const fn prefix_is_free<T: XsdValue>(prefix: &str, namespace: &str) -> bool 
     !(T::DECLARES
         && super::array::str_eq(T::PREFIX, prefix)
         && !super::array::str_eq(T::NAMESPACE, namespace))
+}
+
+/// The start tag with `attributes` (unqualified names) added, in order.
+fn with_attributes<'a>(
+    mut start: Start<'a>,
+    attributes: &'a [(&'static str, String)],
+) -> Start<'a> {
+    for (name, value) in attributes {
+        start = start.attr(*name, value);
+    }
+    start
+}
+
+/// A `#[soap_type]` struct with simple content (a `#[soap(text)]` field): the start tag with its
+/// attributes, `text`, the end tag. With `skip_start_end` (a yaserde parent inlining it), the
+/// text only: attributes have no place without the start tag.
+pub fn write_simple<T: XsdComplex, W: Write>(
+    value: &T,
+    text: &str,
+    name: &str,
+    writer: &mut Serializer<W>,
+) -> yaserde::Result<()> {
+    if writer.skip_start_end() {
+        writer.set_skip_start_end(false);
+        writer.write(WEvent::characters(text))?;
+        return Ok(());
+    }
+    let mut attributes = Vec::new();
+    value.write_attributes(&mut attributes);
+    writer.write(with_attributes(
+        T::declare(WEvent::start_element(name)),
+        &attributes,
+    ))?;
+    writer.write(WEvent::characters(text))?;
+    writer.write(WEvent::end_element())?;
+    Ok(())
+}
+
+/// One `#[soap(attribute)]` field, for [`XsdComplex::write_attributes`]: nothing when it is an
+/// absent optional one.
+#[inline]
+pub fn write_attribute<F: XsdAttribute>(
+    value: &F,
+    name: &'static str,
+    attributes: &mut Vec<(&'static str, String)>,
+) {
+    if let Some(value) = value.value() {
+        attributes.push((name, value.to_xsd()));
+    }
+}
+
+/// One `#[soap(attribute)]` field from the start tag of `element`, for
+/// [`XsdComplex::read_attributes`]: the unqualified attribute `name`. Missing when required, or
+/// a value outside its type, is an error naming the element and the attribute (and the value).
+pub fn read_attribute<F: XsdAttribute>(
+    slot: &mut Option<F::Scalar>,
+    element: &Name,
+    name: &str,
+    attributes: &[OwnedAttribute],
+) -> yaserde::Result<()> {
+    let found = attributes
+        .iter()
+        .find(|a| a.name.namespace.is_none() && a.name.local_name == name);
+    match found {
+        Some(attribute) => {
+            let value = F::Scalar::parse_xsd(&attribute.value).map_err(|e| {
+                yaserde::Error::custom(format!(
+                    "attribute {name}={:?} of <{}>: {e}",
+                    attribute.value, element.local_name
+                ))
+            })?;
+            *slot = Some(value);
+            Ok(())
+        }
+        None if F::REQUIRED => Err(yaserde::Error::custom(format!(
+            "missing required attribute {name} of <{}>",
+            element.local_name
+        ))),
+        None => Ok(()),
+    }
+}
+
+/// The `#[soap(attribute)]` field once reading is done.
+#[inline]
+pub fn finish_attribute<F: XsdAttribute>(
+    slot: Option<F::Scalar>,
+    name: &str,
+) -> yaserde::Result<F> {
+    // `read_attribute` has refused a missing required attribute already; this is for a value
+    // finished without its start tag having been read.
+    F::from_value(slot)
+        .ok_or_else(|| yaserde::Error::custom(format!("missing required attribute {name}")))
+}
+
+/// The `#[soap(text)]` field of a simple-content type from the element's text, whose white
+/// space the scalar's own rules collapse or keep.
+#[inline]
+pub fn read_text_field<T: XsdScalar>(slot: &mut Option<T>, text: &str) -> yaserde::Result<()> {
+    *slot = Some(T::parse_xsd(text).map_err(yaserde::Error::custom)?);
+    Ok(())
+}
+
+/// The `#[soap(text)]` field once reading is done.
+#[inline]
+pub fn finish_text<T>(slot: Option<T>) -> yaserde::Result<T> {
+    slot.ok_or_else(|| yaserde::Error::custom("missing the element's text"))
+}
+
+/// Reads the attributes of the start tag `reader.peek()` returns into `slots` (the tag stays
+/// pending).
+fn read_start_attributes<T: XsdComplex, R: Read>(
+    slots: &mut T::Slots,
+    reader: &mut Deserializer<R>,
+) -> yaserde::Result<()> {
+    if let XmlEvent::StartElement {
+        name, attributes, ..
+    } = reader.peek()?
+    {
+        T::read_attributes(slots, name, attributes)?;
+    }
+    Ok(())
+}
+
+/// A simple-content `#[soap_type]` struct's content (`XsdValue::read_content`): its
+/// attributes, then its text, given to `text` (the macro's setter of the `#[soap(text)]`
+/// field). A child element is an error naming it.
+pub fn read_simple<T: XsdComplex, R: Read>(
+    reader: &mut Deserializer<R>,
+    text: impl FnOnce(&mut T::Slots, &str) -> yaserde::Result<()>,
+) -> yaserde::Result<T> {
+    let mut slots = T::Slots::default();
+    read_start_attributes::<T, R>(&mut slots, reader)?;
+    open(reader)?;
+    let content = read_text(reader)?;
+    text(&mut slots, &content)?;
+    T::finish(slots)
 }
 
 /// Declares `prefix` for `uri` on a start tag (xml-rs leaves it out when already in scope).
@@ -265,6 +408,7 @@ pub fn read_children<R: Read>(
 /// A `#[soap_type]` struct's content (`XsdValue::read_content`).
 pub fn read_complex<T: XsdComplex, R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<T> {
     let mut slots = T::Slots::default();
+    read_start_attributes::<T, R>(&mut slots, reader)?;
     read_children(reader, |name, reader| T::accept(&mut slots, name, reader))?;
     T::finish(slots)
 }
@@ -374,6 +518,25 @@ pub fn member<F: crate::schema::XsdMember>(element: &str, doc: Option<&str>) -> 
     let mut member = F::shape().member(element);
     member.doc = doc.map(Into::into);
     member
+}
+
+/// An attribute of a complex type from its Rust type: `Option` is `use="optional"`.
+pub fn attribute<F: XsdAttribute>(
+    name: &str,
+    doc: Option<&str>,
+    default: Option<&str>,
+) -> Attribute {
+    Attribute {
+        doc: doc.map(Into::into),
+        default: default.map(Into::into),
+        ..Attribute::new(name, F::Scalar::type_name(), F::REQUIRED)
+    }
+}
+
+/// The simple content's type name of a `#[soap(text)]` field.
+#[inline]
+pub fn text_type<T: XsdType>() -> crate::qname::QName {
+    T::type_name()
 }
 
 /// The start tag `name`, for a type that declares its namespaces itself.

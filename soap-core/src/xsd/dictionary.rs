@@ -139,6 +139,7 @@ pub fn dictionary_type<K: XsdValue + XsdMember, V: XsdValue + XsdMember>(
             doc: None,
         }],
         is_dictionary: true,
+        ..ComplexType::default()
     }
 }
 

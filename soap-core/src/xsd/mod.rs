@@ -17,7 +17,10 @@
 //! - unknown *extra* elements are skipped: a newer server may add members; a type with an
 //!   [`AnyElement`] member keeps those its wildcard allows in it instead;
 //! - a choice with no alternative, two, or an unknown element of its namespace is an error
-//!   naming the elements it allows.
+//!   naming the elements it allows;
+//! - `#[soap(attribute)]` fields ([`XsdAttribute`]) are read from the start tag: a required one
+//!   missing or a value outside its type is an error naming the element, the attribute and the
+//!   value, and attributes the type does not declare are skipped like extra elements.
 //!
 //! Writing uses one prefix per namespace URI (see `#[soap_type]`'s documentation for how it is
 //! chosen). A member or array item in the namespace of the element around it declares nothing:
@@ -45,7 +48,7 @@ use std::io::{Read, Write};
 use yaserde::de::Deserializer;
 use yaserde::ser::Serializer;
 
-use crate::nil::{Nillable, NillableStruct};
+use crate::nil::{Nillable, NillableStruct, XsdScalar};
 use crate::schema::XS;
 
 mod any;
@@ -220,6 +223,80 @@ pub trait XsdComplex: Sized {
     ) -> yaserde::Result<bool>;
     /// The value, or the error naming the first required member that never came.
     fn finish(slots: Self::Slots) -> yaserde::Result<Self>;
+    /// Adds this type's attributes (the base's first) as (name, text), for the start tag. The
+    /// default has none: a type without `#[soap(attribute)]` fields.
+    fn write_attributes(&self, attributes: &mut Vec<(&'static str, String)>) {
+        let _ = attributes;
+    }
+    /// Reads this type's attributes (the base's too) from the start tag of `element`: strict, so
+    /// a required one missing or a value outside its type is an error naming both.
+    fn read_attributes(
+        slots: &mut Self::Slots,
+        element: &codegen::Name,
+        attributes: &[codegen::OwnedAttribute],
+    ) -> yaserde::Result<()> {
+        let _ = (slots, element, attributes);
+        Ok(())
+    }
+}
+
+/// What a `#[soap(attribute)]` field holds: a scalar `T` (`use="required"`) or an `Option<T>`
+/// (`use="optional"`), `T` being any [`XsdScalar`] with an XML Schema type (numbers, strings,
+/// `bool`, `#[soap_type]` enumerations, dates, …). Attributes are unqualified, as XML Schema's
+/// `attributeFormDefault="unqualified"` default has them.
+///
+/// ```
+/// #[soap_core::soap_type(ns = "urn:t")]
+/// #[derive(Debug, PartialEq)]
+/// struct Item {
+///     #[soap(attribute)]
+///     id: i32,                      // id="…", required
+///     #[soap(attribute, name = "lang")]
+///     language: Option<String>,     // lang="…", optional
+///     title: String,                // <Title>, an element as always
+/// }
+/// let item = Item { id: 7, language: None, title: "Tea".into() };
+/// let xml = yaserde::ser::to_string(&item).unwrap();
+/// assert!(xml.ends_with(r#"<t:Item xmlns:t="urn:t" id="7"><t:Title>Tea</t:Title></t:Item>"#));
+/// assert_eq!(yaserde::de::from_str::<Item>(&xml).unwrap(), item);
+/// let error = yaserde::de::from_str::<Item>(r#"<Item xmlns="urn:t" id="x"><Title>Tea</Title></Item>"#).unwrap_err();
+/// assert_eq!(error.to_string(), r#"attribute id="x" of <Item>: "x" is not a valid xs:int: invalid digit found in string"#);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an attribute",
+    note = "an attribute holds one scalar (a number, string, bool, `#[soap_type]` enumeration, date, …) or an `Option` of one: not a `Vec`, a struct or a collection"
+)]
+pub trait XsdAttribute: Sized {
+    /// The scalar the attribute's text is.
+    type Scalar: XsdScalar + crate::schema::XsdType;
+    /// `use="required"`: reading fails when it is missing.
+    const REQUIRED: bool;
+    /// The value to write, if any.
+    fn value(&self) -> Option<&Self::Scalar>;
+    /// The field from what was read; `None` when a required attribute never came.
+    fn from_value(value: Option<Self::Scalar>) -> Option<Self>;
+}
+
+impl<T: XsdScalar + crate::schema::XsdType> XsdAttribute for T {
+    type Scalar = T;
+    const REQUIRED: bool = true;
+    fn value(&self) -> Option<&T> {
+        Some(self)
+    }
+    fn from_value(value: Option<T>) -> Option<Self> {
+        value
+    }
+}
+
+impl<T: XsdScalar + crate::schema::XsdType> XsdAttribute for Option<T> {
+    type Scalar = T;
+    const REQUIRED: bool = false;
+    fn value(&self) -> Option<&T> {
+        self.as_ref()
+    }
+    fn from_value(value: Option<T>) -> Option<Self> {
+        Some(value)
+    }
 }
 
 impl<T: XsdValue> XsdField for T {

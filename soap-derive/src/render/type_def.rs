@@ -23,7 +23,7 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
     let rt = Rt::new(&def.krate);
     let item = &def.item;
     let body = match &def.kind {
-        Kind::Complex { base, fields } => {
+        Kind::Complex { base, fields, .. } => {
             let complex = complex_impl(def, &rt, base.as_ref(), fields);
             let xsd = xsd_type_complex(def, &rt, base.as_ref(), fields);
             quote!(#complex #xsd)
@@ -35,7 +35,9 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
             quote!(#scalar #xsd)
         }
         Kind::Choice { alternatives } => {
-            let checks = alternatives.iter().map(|a| prefix_check(def, &rt, &a.ty, false));
+            let checks = alternatives
+                .iter()
+                .map(|a| prefix_check(def, &rt, &a.ty, false));
             let complex = choice_impl(def, &rt, alternatives);
             let xsd = xsd_type_choice(def, &rt, alternatives);
             quote!(#(#checks)* #complex #xsd)
@@ -67,13 +69,22 @@ fn serde_item(def: &TypeDef) -> TokenStream {
         syn::parse_quote!(#[serde(crate = #serde_path, rename = #name)]),
     ];
     match (&mut item, &def.kind) {
-        (syn::Item::Struct(s), Kind::Complex { base, fields }) => {
+        (
+            syn::Item::Struct(s),
+            Kind::Complex {
+                base,
+                fields,
+                attributes,
+                ..
+            },
+        ) => {
             s.attrs.extend(container);
             for field in s.fields.iter_mut() {
                 let Some(ident) = &field.ident else { continue };
                 if base.as_ref().is_some_and(|b| &b.ident == ident) {
                     field.attrs.push(syn::parse_quote!(#[serde(flatten)]));
-                } else if let Some(f) = fields.iter().find(|f| &f.ident == ident) {
+                } else if let Some(f) = fields.iter().chain(attributes).find(|f| &f.ident == ident)
+                {
                     let element = &f.element;
                     field
                         .attrs
@@ -188,6 +199,13 @@ fn slot_path(position: usize) -> TokenStream {
     quote!(.0.#chunk.#index)
 }
 
+/// `slots.2.{chunk}.{index}`: the attributes' slots, chunked as the members' are.
+fn attribute_slot_path(position: usize) -> TokenStream {
+    let chunk = syn::Index::from(position / 10);
+    let index = syn::Index::from(position % 10);
+    quote!(.2.#chunk.#index)
+}
+
 fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
     let ident = &def.ident;
     let (ns, prefix) = (&def.ns, &def.prefix);
@@ -277,12 +295,22 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             )
         }
     };
+    let (attribute_slots, text_slot, (attribute_methods, finish_attributes)) = match &def.kind {
+        Kind::Complex {
+            attributes, text, ..
+        } => (
+            attribute_slots(rt, attributes),
+            text_slot(text.as_deref()),
+            attribute_methods(rt, base, attributes, text.as_deref()),
+        ),
+        _ => (quote!(()), quote!(()), Default::default()),
+    };
     quote! {
         #(#prefix_checks)*
 
         #[automatically_derived]
         impl #rt::XsdComplex for #ident {
-            type Slots = ((#(#chunks,)*), #base_slots);
+            type Slots = ((#(#chunks,)*), #base_slots, #attribute_slots, #text_slot);
 
             fn declare<'__soap>(start: #rt::xsd::Start<'__soap>) -> #rt::xsd::Start<'__soap> {
                 let start = #rt::xsd::declare(start, #prefix, #ns);
@@ -316,11 +344,14 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
                 ::core::result::Result::Ok(true)
             }
 
+            #attribute_methods
+
             #[allow(unused_variables)]
             fn finish(slots: Self::Slots) -> #rt::yaserde::Result<Self> {
                 ::core::result::Result::Ok(#ident {
                     #finish_base
                     #(#finishes)*
+                    #finish_attributes
                 })
             }
         }
@@ -347,11 +378,118 @@ fn prefix_check(def: &TypeDef, rt: &Rt, ty: &syn::Type, is_base: bool) -> TokenS
     }
 }
 
+/// The slots of the `#[soap(attribute)]` fields (`slots.2`), chunked as the members' are: the
+/// scalar, whether the field is `T` or `Option<T>`.
+fn attribute_slots(rt: &Rt, attributes: &[Field]) -> TokenStream {
+    let chunks = attributes.chunks(10).map(|chunk| {
+        let slots = chunk.iter().map(|f| {
+            let ty = &f.ty;
+            quote_spanned!(ty.span()=> ::core::option::Option<<#ty as #rt::XsdAttribute>::Scalar>)
+        });
+        quote!((#(#slots,)*))
+    });
+    quote!((#(#chunks,)*))
+}
+
+/// The slot of the `#[soap(text)]` field (`slots.3`).
+fn text_slot(text: Option<&Field>) -> TokenStream {
+    match text {
+        Some(f) => {
+            let ty = &f.ty;
+            quote!(::core::option::Option<#ty>)
+        }
+        None => quote!(()),
+    }
+}
+
+/// The `XsdComplex` methods of the attributes (each calls the base's first), and the
+/// attribute and text fields of `finish`.
+fn attribute_methods(
+    rt: &Rt,
+    base: Option<&Field>,
+    attributes: &[Field],
+    text: Option<&Field>,
+) -> (TokenStream, TokenStream) {
+    let (write_base, read_base) = match base {
+        Some(b) => {
+            let (ty, field) = (&b.ty, &b.ident);
+            (
+                quote!(<#ty as #rt::XsdComplex>::write_attributes(&self.#field, attributes);),
+                quote!(<#ty as #rt::XsdComplex>::read_attributes(&mut slots.1, element, attributes)?;),
+            )
+        }
+        None => Default::default(),
+    };
+    let writes = attributes.iter().map(|f| {
+        let (ty, field, name) = (&f.ty, &f.ident, &f.element);
+        quote_spanned!(ty.span()=> #rt::xsd::write_attribute::<#ty>(&self.#field, #name, attributes);)
+    });
+    let reads = attributes.iter().enumerate().map(|(i, f)| {
+        let (ty, name, slot) = (&f.ty, &f.element, attribute_slot_path(i));
+        quote_spanned!(ty.span()=> #rt::xsd::read_attribute::<#ty>(&mut slots #slot, element, #name, attributes)?;)
+    });
+    let mut finishes: Vec<TokenStream> = attributes
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let (ty, field, name, slot) = (&f.ty, &f.ident, &f.element, attribute_slot_path(i));
+            quote_spanned!(ty.span()=> #field: #rt::xsd::finish_attribute::<#ty>(slots #slot, #name)?,)
+        })
+        .collect();
+    if let Some(f) = text {
+        let field = &f.ident;
+        finishes.push(quote!(#field: #rt::xsd::finish_text(slots.3)?,));
+    }
+    if base.is_none() && attributes.is_empty() {
+        return (quote!(), quote!(#(#finishes)*));
+    }
+    let methods = quote! {
+        fn write_attributes(
+            &self,
+            attributes: &mut #rt::std::vec::Vec<(&'static str, #rt::std::string::String)>,
+        ) {
+            #write_base
+            #(#writes)*
+        }
+
+        fn read_attributes(
+            slots: &mut Self::Slots,
+            element: &#rt::xsd::Name,
+            attributes: &[#rt::xsd::OwnedAttribute],
+        ) -> #rt::yaserde::Result<()> {
+            #read_base
+            #(#reads)*
+            ::core::result::Result::Ok(())
+        }
+    };
+    (methods, quote!(#(#finishes)*))
+}
+
 fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
     let ident = &def.ident;
     let (ns, prefix) = (&def.ns, &def.prefix);
     let prefixes = prefixes_fn(def, rt);
+    // Every kind but an enumeration declares its prefix on its start tag (`declare`).
+    let declares = !matches!(def.kind, Kind::Enumeration { .. });
     let (reference, write, read) = match &def.kind {
+        Kind::Complex {
+            text: Some(text), ..
+        } => {
+            // Simple content: the text field's scalar is the element's text.
+            let (ty, field) = (&text.ty, &text.ident);
+            (
+                false,
+                quote_spanned! {ty.span()=>
+                    let text = <#ty as #rt::XsdScalar>::to_xsd(&self.#field);
+                    #rt::xsd::write_simple(self, &text, name, writer)
+                },
+                quote_spanned! {ty.span()=>
+                    #rt::xsd::read_simple::<Self, __SoapR>(reader, |slots, text| {
+                        #rt::xsd::read_text_field::<#ty>(&mut slots.3, text)
+                    })
+                },
+            )
+        }
         Kind::Complex { .. } | Kind::Choice { .. } => (
             true,
             quote!(#rt::xsd::write_complex(self, name, writer)),
@@ -377,7 +515,7 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
             const NAMESPACE: &'static str = #ns;
             const PREFIX: &'static str = #prefix;
             const REFERENCE: bool = #reference;
-            const DECLARES: bool = #reference;
+            const DECLARES: bool = #declares;
 
             fn write_element<__SoapW: #rt::std::io::Write>(
                 &self,
@@ -404,7 +542,7 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
 fn prefixes_fn(def: &TypeDef, rt: &Rt) -> TokenStream {
     let (ns, prefix) = (&def.ns, &def.prefix);
     let inner: Vec<TokenStream> = match &def.kind {
-        Kind::Complex { base, fields } => base
+        Kind::Complex { base, fields, .. } => base
             .iter()
             .map(|b| {
                 let ty = &b.ty;
@@ -479,6 +617,12 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
 }
 
 fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
+    let (attributes, text): (&[Field], _) = match &def.kind {
+        Kind::Complex {
+            attributes, text, ..
+        } => (attributes, text.as_deref()),
+        _ => (&[], None),
+    };
     let (base_name, define_base) = match base {
         Some(b) => {
             let ty = &b.ty;
@@ -503,14 +647,40 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
         let ty = &f.ty;
         quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
     });
+    let declared = attributes.iter().map(|f| {
+        let (ty, name, doc) = (&f.ty, &f.element, option_str(f.doc.as_deref()));
+        let default = option_str(f.default.as_deref());
+        quote_spanned!(ty.span()=> #rt::xsd::attribute::<#ty>(#name, #doc, #default))
+    });
+    let attribute_defines = attributes.iter().map(|f| {
+        let ty = &f.ty;
+        quote_spanned!(ty.span()=> <<#ty as #rt::XsdAttribute>::Scalar as #rt::schema::XsdType>::define(schemas);)
+    });
+    let (simple_content, text_define) = match text {
+        Some(f) => {
+            let ty = &f.ty;
+            (
+                quote_spanned!(ty.span()=> ::core::option::Option::Some(#rt::xsd::text_type::<#ty>())),
+                quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdType>::define(schemas);),
+            )
+        }
+        None => (quote!(::core::option::Option::None), quote!()),
+    };
     let complex = quote! {
         #rt::schema::ComplexType {
             base: #base_name,
             members: #rt::std::vec![#(#members),*],
             is_dictionary: false,
+            attributes: #rt::std::vec![#(#declared),*],
+            simple_content: #simple_content,
         }
     };
-    xsd_type(def, rt, complex, quote!(#define_base #(#defines)*))
+    xsd_type(
+        def,
+        rt,
+        complex,
+        quote!(#define_base #(#defines)* #(#attribute_defines)* #text_define),
+    )
 }
 
 fn dictionary_impls(

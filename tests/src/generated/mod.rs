@@ -4,20 +4,22 @@
 //! examples' own contract, `examples/src/netserver/contract.rs`.
 //!
 //! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
-//! `shop` is generated from soap-core's own fixture `soap-core/tests/codegen-fixtures/choice-any.wsdl`
-//! (an `xs:choice` and `xs:any` wildcards).
+//!
+//! Three more are generated from soap-core's own fixtures in `soap-core/tests/codegen-fixtures/`,
+//! WSDLs written for these tests: `accounts` (`accounts.wsdl`: an operation declaring two fault
+//! details, a one-way operation), `shop` (`choice-any.wsdl`: an `xs:choice` and `xs:any`
+//! wildcards) and `attributes_shop` (`attributes.wsdl`: XML attributes and simple content).
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
+#[rustfmt::skip]
+pub mod attributes_shop;
 #[rustfmt::skip]
 pub mod services88_customer_service;
 #[rustfmt::skip]
 pub mod services88_so_principal;
 #[rustfmt::skip]
 pub mod services88_tooltips;
-
-/// Generated from `tests/codegen/fixtures/accounts.wsdl`, a WSDL written for these tests (an
-/// operation declaring two fault details, a one-way operation); kept current the same way.
 #[rustfmt::skip]
 pub mod accounts;
 #[rustfmt::skip]
