@@ -87,12 +87,22 @@ fn every_vendor_wsdl_generates_one_method_per_operation() {
     }
 }
 
+/// Fails when the checked-in `rust` (from the workspace root) is not `source`, the generator's
+/// output; with `BLESS=1` in the environment, writes `source` there instead.
+fn assert_current(rust: &str, source: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(rust);
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, source).expect("write the contract");
+    } else if let Err(message) = codegen::check(&path, source) {
+        panic!("{message} (or run this test with BLESS=1)");
+    }
+}
+
 #[test]
 fn the_checked_in_contracts_are_what_the_generator_gives() {
     let Some(dir) = tests::vendor_wsdl_dir() else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     for (wsdl, rust, secrets) in CHECKED_IN {
         let options = Options {
             redact: secrets.iter().map(|s| s.to_string()).collect(),
@@ -100,13 +110,7 @@ fn the_checked_in_contracts_are_what_the_generator_gives() {
         };
         let source = codegen::generate_file(&dir.join(wsdl), &options)
             .unwrap_or_else(|e| panic!("{wsdl}: {e}"));
-        if std::env::var_os("BLESS").is_some() {
-            std::fs::write(root.join(rust), &source).expect("write the contract");
-            continue;
-        }
-        if let Err(message) = codegen::check(&root.join(rust), &source) {
-            panic!("{message} (or run this test with BLESS=1)");
-        }
+        assert_current(rust, &source);
     }
 }
 
@@ -122,13 +126,7 @@ fn the_fixture_contracts_are_what_the_generator_gives() {
     );
     let source = codegen::generate_file(&root.join(wsdl), &options("accounts.wsdl"))
         .unwrap_or_else(|e| panic!("{wsdl}: {e}"));
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(root.join(rust), &source).expect("write the contract");
-        return;
-    }
-    if let Err(message) = codegen::check(&root.join(rust), &source) {
-        panic!("{message} (or run this test with BLESS=1)");
-    }
+    assert_current(rust, &source);
     let fixture = facts(&codegen::read_wsdl_file(&root.join(wsdl)).expect("the fixture reads"));
     let ours = facts(&generated::accounts::accounts::wsdl_description());
     assert_eq!(fixture, ours);
@@ -368,13 +366,8 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
 fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let wsdl = root.join("soap-core/tests/codegen-fixtures/choice-any.wsdl");
-    let rust = root.join("tests/src/generated/shop.rs");
     let source = codegen::generate_file(&wsdl, &options("choice-any.wsdl")).expect("generates");
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&rust, &source).expect("write the contract");
-    } else if let Err(message) = codegen::check(&rust, &source) {
-        panic!("{message} (or run this test with BLESS=1)");
-    }
+    assert_current("tests/src/generated/shop.rs", &source);
     let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
     let ours = facts(&generated::shop::shop::wsdl_description());
     assert!(
@@ -405,14 +398,7 @@ fn attributes_fixture() -> std::path::PathBuf {
 fn the_checked_in_attributes_contract_is_what_the_generator_gives() {
     let source = codegen::generate_file(&attributes_fixture(), &options("attributes.wsdl"))
         .unwrap_or_else(|e| panic!("{e}"));
-    let rust = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/generated/attributes_shop.rs");
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::write(&rust, &source).expect("write the contract");
-        return;
-    }
-    if let Err(message) = codegen::check(&rust, &source) {
-        panic!("{message} (or run this test with BLESS=1)");
-    }
+    assert_current("tests/src/generated/attributes_shop.rs", &source);
 }
 
 /// The generated code compiles (this crate builds it) and describes the fixture's types again:

@@ -427,14 +427,7 @@ impl Writer<'_> {
             esc(&wildcard.namespace),
             esc(&wildcard.process_contents)
         );
-        match &member.doc {
-            None => self.empty(level, &tag),
-            Some(doc) => {
-                self.open(level, &tag);
-                self.documentation(level + 1, doc, false);
-                self.close(level, "xs:any");
-            }
-        }
+        self.leaf(level, &tag, member.doc.as_deref(), "xs:any");
     }
 
     /// `simpleContent/extension` of the text's type, holding the attributes.
@@ -465,12 +458,18 @@ impl Writer<'_> {
         if let Some(default) = &attribute.default {
             let _ = write!(tag, " default=\"{}\"", esc(default));
         }
-        match &attribute.doc {
-            None => self.empty(level, &tag),
+        self.leaf(level, &tag, attribute.doc.as_deref(), "xs:attribute");
+    }
+
+    /// An element with attributes only (`tag`, closed as `name`), holding its documentation if
+    /// it has any.
+    fn leaf(&mut self, level: usize, tag: &str, doc: Option<&str>, name: &str) {
+        match doc {
+            None => self.empty(level, tag),
             Some(doc) => {
-                self.open(level, &tag);
+                self.open(level, tag);
                 self.documentation(level + 1, doc, false);
-                self.close(level, "xs:attribute");
+                self.close(level, name);
             }
         }
     }
@@ -497,14 +496,7 @@ impl Writer<'_> {
         match &member.ty {
             ElementType::Named(ty) => {
                 let _ = write!(tag, " type=\"{}\"", self.qname(ty));
-                match &member.doc {
-                    None => self.empty(level, &tag),
-                    Some(doc) => {
-                        self.open(level, &tag);
-                        self.documentation(level + 1, doc, false);
-                        self.close(level, "xs:element");
-                    }
-                }
+                self.leaf(level, &tag, member.doc.as_deref(), "xs:element");
             }
             ElementType::Anonymous(complex) => {
                 self.open(level, &tag);
