@@ -1,7 +1,10 @@
 //! Declared faults over real loopback HTTP: an operation declaring `faults(D)` and returning
 //! `Failure<D>` sends `D` in the fault's detail, the generated client hands it back typed, in
 //! both SOAP versions, and the WSDL lists it: zeep 4.3.3, from that WSDL alone, reads the detail
-//! as the element it declares.
+//! as the element it declares. Then the generated `Accounts` contract
+//! (`soap-core/tests/codegen-fixtures/accounts.wsdl`): an operation with two declared faults, a
+//! one-way operation (`202 Accepted`), and two namespaces with one last segment, each with a
+//! prefix of its own.
 
 use soap_core::{
     soap_service, soap_type, Error, Failure, Fault, FaultCode, HttpTransport, SoapVersion,
@@ -157,11 +160,11 @@ async fn zeep_reads_the_declared_detail_typed_from_the_served_wsdl() {
     }
 }
 
-// ---- several declared faults, from a generated contract ----------------------------------------
+// ---- the generated Accounts contract: two declared faults, a one-way operation, two `types` --
 
 use tests::generated::accounts::{
-    accounts, AccountLocked, Accounts, AccountsClient, AccountsServer, InsufficientFunds,
-    WithdrawFaults,
+    accounts, AccountLocked, Accounts, AccountsClient, AccountsServer, Clock, InsufficientFunds,
+    Stamp, WithdrawFaults,
 };
 
 /// The generated `Accounts` contract (`soap-core/tests/codegen-fixtures/accounts.wsdl`): `Withdraw`
@@ -172,6 +175,15 @@ struct Bank {
 }
 
 impl Accounts for Bank {
+    async fn stamp(&self, stamp: Stamp) -> Result<Stamp, Fault> {
+        Ok(Stamp {
+            clerk: stamp.clerk.to_uppercase(),
+            at: Clock {
+                ticks: stamp.at.ticks + 1,
+            },
+        })
+    }
+
     async fn audit(&self, account: String, note: String) -> Result<(), Fault> {
         if account == "frozen" {
             return Err(Fault::sender("no audit of a frozen account"));
@@ -336,4 +348,46 @@ async fn zeep_calls_the_one_way_operation_and_reads_both_declared_faults() {
         *bank.audited.lock().expect("not poisoned"),
         ["main: zeep 11", "main: zeep 12"]
     );
+}
+
+/// Types from two namespaces whose last segment is the same (`…:time:types`, `…:audit:types`),
+/// one inside the other: the generator gives them distinct prefixes (`types`, `types2`), the
+/// envelope declares both once, and the value round-trips through a generated client and server.
+#[tokio::test]
+async fn two_namespaces_with_one_last_segment_get_their_own_prefixes() {
+    let stamp = Stamp {
+        clerk: "ada".into(),
+        at: Clock { ticks: 41 },
+    };
+    let request = accounts::StampRequest {
+        stamp: stamp.clone(),
+    };
+    let xml = soap_core::Envelope::new(SoapVersion::V11, (), request)
+        .to_bytes()
+        .expect("encodes");
+    let xml = String::from_utf8(xml).expect("UTF-8");
+    let (envelope, body) = xml.split_at(xml.find("<s:Body>").expect("a Body"));
+    assert!(
+        envelope.contains(r#"xmlns:types="urn:example:time:types""#),
+        "{envelope}"
+    );
+    assert!(
+        envelope.contains(r#"xmlns:types2="urn:example:audit:types""#),
+        "{envelope}"
+    );
+    assert!(!body.contains("xmlns"), "{body}");
+    assert!(body.contains("<tns:Stamp><types2:Clerk>ada</types2:Clerk><types2:At><types:Ticks>41</types:Ticks></types2:At></tns:Stamp>"), "{body}");
+    bounded(async {
+        let (_server, url) = serve_on_loopback(AccountsServer::new(Bank::default())).await;
+        let client = AccountsClient::new(HttpTransport::new(&url).expect("transport"));
+        let back = client.stamp(stamp).await.expect("a stamp");
+        assert_eq!(
+            back,
+            Stamp {
+                clerk: "ADA".into(),
+                at: Clock { ticks: 42 }
+            }
+        );
+    })
+    .await;
 }

@@ -234,6 +234,8 @@ struct Generator<'a> {
     inline: HashMap<QName, BTreeSet<QName>>,
     /// Header sets: the list of blocks → (name, service namespace).
     header_sets: Vec<(Vec<QName>, Ident, String)>,
+    /// The prefix each type namespace is written with (see [`Generator::prefix_for`]).
+    prefixes: BTreeMap<String, String>,
 }
 
 impl<'a> Generator<'a> {
@@ -278,6 +280,7 @@ impl<'a> Generator<'a> {
             wcf: false,
             redact: Vec::new(),
             header_sets: Vec::new(),
+            prefixes: BTreeMap::new(),
         }
     }
 
@@ -514,7 +517,13 @@ impl<'a> Generator<'a> {
                 Output::Fields(ident, ..) => written.insert(ident.to_string()),
                 _ => false,
             })
-            .filter_map(|plan| plan.result_struct(&self.defs.target_namespace))
+            .filter_map(|plan| {
+                let Output::Fields(_, _, element) = &plan.output else {
+                    return None;
+                };
+                let prefix = self.prefix_for(&element.namespace);
+                plan.result_struct(&prefix)
+            })
             .collect();
         let fault_enums: Vec<TokenStream> = ops
             .iter()
@@ -941,6 +950,43 @@ impl<'a> Generator<'a> {
         })
     }
 
+    /// The prefix a type in `namespace` is written with: `tns` for the WSDL's own namespace (the
+    /// service's, so that the envelope's declaration serves it), else the namespace's last
+    /// segment, numbered when another namespace has it already. `#[soap_type]` refuses a member
+    /// whose type binds its parent's prefix to another namespace, so two namespaces never share
+    /// one.
+    fn prefix_for(&mut self, namespace: &str) -> String {
+        if namespace == self.defs.target_namespace {
+            return "tns".into();
+        }
+        if let Some(prefix) = self.prefixes.get(namespace) {
+            return prefix.clone();
+        }
+        let last = namespace
+            .trim_end_matches(['/', ':', '#'])
+            .rsplit(['/', ':', '#'])
+            .next()
+            .unwrap_or("");
+        let mut stem: String = last
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(16)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if !stem.starts_with(|c: char| c.is_ascii_lowercase()) || stem.starts_with("xml") {
+            stem.insert_str(0, "ns");
+        }
+        let taken = |p: &str| p == "tns" || self.prefixes.values().any(|q| q == p);
+        let mut prefix = stem.clone();
+        let mut n = 2;
+        while taken(&prefix) {
+            prefix = format!("{stem}{n}");
+            n += 1;
+        }
+        self.prefixes.insert(namespace.to_string(), prefix.clone());
+        prefix
+    }
+
     fn type_ident(&mut self, name: &QName) -> Ident {
         if let Some(ident) = self.idents.get(name) {
             return ident.clone();
@@ -1188,10 +1234,8 @@ impl<'a> Generator<'a> {
             Some(Shape::Array { .. } | Shape::Dictionary { .. }) => return Ok(None),
             _ => self.type_ident(name),
         };
-        let mut args = vec![quote!(ns = #ns)];
-        if *ns == self.defs.target_namespace {
-            args.push(quote!(prefix = "tns"));
-        }
+        let prefix = self.prefix_for(ns);
+        let mut args = vec![quote!(ns = #ns), quote!(prefix = #prefix)];
         if ident != def.name.as_str() {
             let xml = &def.name;
             args.push(quote!(name = #xml));
@@ -1647,13 +1691,12 @@ impl OpPlan {
 
     /// The struct of a response with several members (`result_fields`): a `#[soap_type]` named
     /// as the response element, so that it writes itself as the whole payload.
-    fn result_struct(&self, tns: &str) -> Option<TokenStream> {
+    fn result_struct(&self, prefix: &str) -> Option<TokenStream> {
         let Output::Fields(ident, fields, element) = &self.output else {
             return None;
         };
         let ns = &element.namespace;
         let name = &element.local;
-        let prefix = (ns == tns).then(|| quote!(, prefix = "tns"));
         let doc = doc_attrs(&format!(
             "The members of `<{name}>`: what `{}` returns.",
             self.name
@@ -1661,7 +1704,7 @@ impl OpPlan {
         let fields = fields.iter().map(Field::tokens);
         Some(quote! {
             #doc
-            #[soap_type(ns = #ns, name = #name #prefix)]
+            #[soap_type(ns = #ns, name = #name, prefix = #prefix)]
             #[derive(Debug, Clone, Default, PartialEq)]
             pub struct #ident { #(#fields),* }
         })

@@ -36,6 +36,10 @@ pub trait Accounts {
         amount: i32,
     ) -> Result<i32, Failure<WithdrawFaults>>;
 
+    /// The `Stamp` operation.
+    #[soap_operation(action = "Stamp", result = "StampResult")]
+    async fn stamp(&self, stamp: Stamp) -> Result<Stamp, Fault>;
+
     /// The `Audit` operation.
     #[soap_operation(action = "Audit", one_way)]
     async fn audit(&self, account: String, note: String) -> Result<(), Fault>;
@@ -50,6 +54,19 @@ pub enum WithdrawFaults {
 soap_core::fault_details!(
     WithdrawFaults { InsufficientFunds(InsufficientFunds), AccountLocked(AccountLocked) }
 );
+
+#[soap_type(ns = "urn:example:time:types", prefix = "types")]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Clock {
+    pub ticks: i64,
+}
+
+#[soap_type(ns = "urn:example:audit:types", prefix = "types2")]
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Stamp {
+    pub clerk: String,
+    pub at: Clock,
+}
 
 /// The balance does not cover the amount.
 #[soap_type(ns = "urn:example:accounts", prefix = "tns")]

@@ -499,7 +499,10 @@ pub struct SoCredentials {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct AuthenticationGenericData(pub Vec<(String, Nillable<String>)>);
 
-#[soap_type(ns = "http://schemas.datacontract.org/2004/07/System.Security.Cryptography")]
+#[soap_type(
+    ns = "http://schemas.datacontract.org/2004/07/System.Security.Cryptography",
+    prefix = "systemsecuritycr"
+)]
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DSAParameters {
     pub counter: i32,
