@@ -151,6 +151,16 @@ pub fn remove_session_response(
     )
 }
 
+/// `value` written by its yaserde impl as a document without an XML declaration: how the
+/// `#[soap_type]` tests look at what a type writes.
+pub fn to_xml<T: yaserde::YaSerialize>(value: &T) -> String {
+    let config = yaserde::ser::Config {
+        write_document_declaration: false,
+        ..Default::default()
+    };
+    yaserde::ser::to_string_with_config(value, &config).expect("the value writes")
+}
+
 /// The contents of one vector file.
 pub fn vector(name: &str) -> String {
     let path = vectors_dir().join(name);

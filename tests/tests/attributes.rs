@@ -52,13 +52,7 @@ pub struct Order {
     pub extra: Vec<Money>,
 }
 
-fn to_xml<T: yaserde::YaSerialize>(value: &T) -> String {
-    let config = yaserde::ser::Config {
-        write_document_declaration: false,
-        ..Default::default()
-    };
-    yaserde::ser::to_string_with_config(value, &config).unwrap()
-}
+use tests::to_xml;
 
 fn order() -> Order {
     Order {

@@ -49,13 +49,7 @@ pub struct Note {
     pub extra: Option<AnyElement>,
 }
 
-fn to_xml<T: yaserde::YaSerialize>(value: &T) -> String {
-    let config = yaserde::ser::Config {
-        write_document_declaration: false,
-        ..Default::default()
-    };
-    yaserde::ser::to_string_with_config(value, &config).unwrap()
-}
+use tests::to_xml;
 
 fn order_error(inner: &str) -> String {
     let xml = format!(r#"<Order xmlns="urn:shop"><Id>1</Id>{inner}</Order>"#);

@@ -109,13 +109,7 @@ pub struct Login {
     pub ok: Option<bool>,
 }
 
-fn to_xml<T: yaserde::YaSerialize>(value: &T) -> String {
-    let config = yaserde::ser::Config {
-        write_document_declaration: false,
-        ..Default::default()
-    };
-    yaserde::ser::to_string_with_config(value, &config).unwrap()
-}
+use tests::to_xml;
 
 fn login_error(inner: &str) -> String {
     let xml = format!(r#"<Login xmlns="urn:t">{inner}</Login>"#);

@@ -479,16 +479,7 @@ impl Writer<'_> {
             return self.wildcard(level, member, wildcard);
         }
         let mut tag = String::from("xs:element");
-        if member.min_occurs != 1 {
-            let _ = write!(tag, " minOccurs=\"{}\"", member.min_occurs);
-        }
-        match member.max_occurs {
-            MaxOccurs::Bounded(1) => {}
-            MaxOccurs::Bounded(n) => {
-                let _ = write!(tag, " maxOccurs=\"{n}\"");
-            }
-            MaxOccurs::Unbounded => tag.push_str(" maxOccurs=\"unbounded\""),
-        }
+        occurs(&mut tag, member);
         let _ = write!(tag, " name=\"{}\"", esc(&member.name));
         if member.nillable {
             tag.push_str(" nillable=\"true\"");

@@ -700,6 +700,21 @@ fn dictionary_impls(
 
 /// `impl XsdType`: the complex type (built by `complex`), then the types it refers to.
 fn xsd_type(def: &TypeDef, rt: &Rt, complex: TokenStream, defines: TokenStream) -> TokenStream {
+    xsd_type_of_kind(
+        def,
+        rt,
+        quote!(#rt::schema::TypeKind::Complex(#complex)),
+        defines,
+    )
+}
+
+/// `impl XsdType`: the type (`kind`, a `TypeKind`), then the types it refers to.
+fn xsd_type_of_kind(
+    def: &TypeDef,
+    rt: &Rt,
+    kind: TokenStream,
+    defines: TokenStream,
+) -> TokenStream {
     let ident = &def.ident;
     let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
     quote! {
@@ -710,7 +725,7 @@ fn xsd_type(def: &TypeDef, rt: &Rt, complex: TokenStream, defines: TokenStream) 
             }
 
             fn define(schemas: &mut #rt::schema::Schemas) {
-                if #rt::xsd::define_complex(schemas, #ns, #name, #doc, #complex) {
+                if #rt::xsd::define(schemas, #ns, #name, #doc, #kind) {
                     #defines
                 }
             }
@@ -853,8 +868,6 @@ fn choice_impl(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
 
 /// `impl XsdType` for a choice: a complex type holding an `xs:choice` of the alternatives.
 fn xsd_type_choice(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
-    let ident = &def.ident;
-    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
     let members = alternatives.iter().map(|a| {
         let (ty, element, doc) = (&a.ty, &a.element, option_str(a.doc.as_deref()));
         quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
@@ -863,21 +876,10 @@ fn xsd_type_choice(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStrea
         let ty = &a.ty;
         quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
     });
-    quote! {
-        #[automatically_derived]
-        impl #rt::schema::XsdType for #ident {
-            fn type_name() -> #rt::QName {
-                #rt::QName::new(#ns, #name)
-            }
-
-            fn define(schemas: &mut #rt::schema::Schemas) {
-                let choice = #rt::schema::Choice {
-                    alternatives: #rt::std::vec![#(#members),*],
-                };
-                if #rt::xsd::define(schemas, #ns, #name, #doc, #rt::schema::TypeKind::Choice(choice)) {
-                    #(#defines)*
-                }
-            }
-        }
-    }
+    let kind = quote! {
+        #rt::schema::TypeKind::Choice(#rt::schema::Choice {
+            alternatives: #rt::std::vec![#(#members),*],
+        })
+    };
+    xsd_type_of_kind(def, rt, kind, quote!(#(#defines)*))
 }
