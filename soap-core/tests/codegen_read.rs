@@ -713,20 +713,28 @@ fn a_recursive_alternative_is_boxed() {
 <xs:element name="Get"><xs:complexType><xs:sequence><xs:element name="Node" type="q1:Node"/></xs:sequence></xs:complexType></xs:element>
 <xs:element name="GetResponse"><xs:complexType><xs:sequence/></xs:complexType></xs:element>"#,
     );
-    let mut defs = read_wsdl(&text, None).unwrap();
+    let defs = with_operation(read_wsdl(&text, None).unwrap(), "Get", "GetResponse");
+    let source = soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default()).unwrap();
+    assert!(source.contains("Node(Box<Node>)"), "{source}");
+    assert!(source.contains("pub next: Option<Box<Step>>"), "{source}");
+}
+
+/// `defs` with one operation, `Get` of port type `S` (binding `SSoap`, SOAP 1.1): the element
+/// `request` of `urn:t` in, `response` out.
+fn with_operation(mut defs: Definitions, request: &str, response: &str) -> Definitions {
     defs.messages = vec![
         Message {
             name: "In".into(),
             parts: vec![Part {
                 name: "parameters".into(),
-                element: QName::new("urn:t", "Get"),
+                element: QName::new("urn:t", request),
             }],
         },
         Message {
             name: "Out".into(),
             parts: vec![Part {
                 name: "parameters".into(),
-                element: QName::new("urn:t", "GetResponse"),
+                element: QName::new("urn:t", response),
             }],
         },
     ];
@@ -766,9 +774,47 @@ fn a_recursive_alternative_is_boxed() {
             faults: Vec::new(),
         }],
     }];
+    defs
+}
+
+/// A body element that is not a wrapper (here with a wildcard beside its element) becomes a
+/// struct of its own, the method's `#[soap(fields)]` parameter: svcutil's message contract.
+#[test]
+fn a_body_that_is_not_a_wrapper_becomes_a_fields_parameter() {
+    let text = with_types(
+        r#"<xs:element name="Get"><xs:complexType><xs:sequence><xs:element name="Id" type="xs:int"/><xs:any minOccurs="0"/></xs:sequence></xs:complexType></xs:element>
+<xs:element name="GetResponse" type="q1:Item"/>
+<xs:complexType name="Item"><xs:sequence><xs:element name="Id" type="xs:int"/></xs:sequence></xs:complexType>"#,
+    );
+    let defs = with_operation(read_wsdl(&text, None).unwrap(), "Get", "GetResponse");
     let source = soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default()).unwrap();
-    assert!(source.contains("Node(Box<Node>)"), "{source}");
-    assert!(source.contains("pub next: Option<Box<Step>>"), "{source}");
+    for expected in [
+        "#[soap_operation(action = \"Get\", result_fields)]",
+        "async fn get(&self, #[soap(fields)] request: Get) -> Result<Item, Fault>;",
+        "pub struct Get {\n    pub id: i32,\n    #[soap(any = \"##any\", process_contents = \"strict\")]\n    pub any: Option<soap_core::xsd::AnyElement>,\n}",
+        "pub struct Item {\n    pub id: i32,\n}",
+    ] {
+        assert!(source.contains(expected), "{expected}\n---\n{source}");
+    }
+}
+
+/// A body element of a simple type (a bare `xs:string`) has no struct to stand for it: an error
+/// naming the element and its type.
+#[test]
+fn a_body_of_a_simple_type_is_an_error_naming_the_element() {
+    let text = with_types(
+        r#"<xs:element name="Get" type="xs:string"/>
+<xs:element name="GetResponse"><xs:complexType><xs:sequence/></xs:complexType></xs:element>"#,
+    );
+    let defs = with_operation(read_wsdl(&text, None).unwrap(), "Get", "GetResponse");
+    let e = soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default())
+        .expect_err("a simple body");
+    assert_eq!(e.construct, "element {urn:t}Get");
+    assert!(
+        e.message
+            .contains("of the type {http://www.w3.org/2001/XMLSchema}string"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -1303,21 +1349,25 @@ fn qualified_attributes_are_an_error() {
 }
 
 #[test]
-fn attributes_where_the_generator_has_no_place_for_them_are_refused_not_dropped() {
+fn attributes_where_the_generator_has_no_parameter_for_them_get_a_struct_of_their_own() {
     let text = std::fs::read_to_string(fixtures().join("attributes.wsdl")).expect("the fixture");
     let generate = |text: &str| {
         let defs = read_wsdl(text, None).unwrap_or_else(|e| panic!("{e}"));
         soap_core::codegen::emit(&defs, &soap_core::codegen::Options::default())
     };
-    // On the operation's wrapper element.
+    // On the operation's wrapper element, no longer a wrapper: the method takes its struct.
     let wrapper = text.replacen(
         "</xs:sequence>",
         r#"</xs:sequence><xs:attribute name="x" type="xs:int" />"#,
         1,
     );
-    let e = generate(&wrapper).unwrap_err();
-    assert_eq!(e.construct, "element {urn:shop}PlaceOrder", "{e}");
-    assert!(e.message.contains("attributes"), "{e}");
+    let source = generate(&wrapper).unwrap_or_else(|e| panic!("{e}"));
+    for expected in [
+        "#[soap(fields)]\n        request: PlaceOrder,",
+        "pub struct PlaceOrder {\n    pub order: Order,\n    #[soap(attribute)]\n    pub x: Option<i32>,\n}",
+    ] {
+        assert!(source.contains(expected), "{expected}\n---\n{source}");
+    }
     // On what would otherwise be WCF's array of `Money`: a struct of its own keeps them.
     let array = text
         .replace(

@@ -214,6 +214,15 @@ use crate::ctxt::Ctxt;
 /// | `name = "Element"` | the member's element name | the PascalCase of the parameter (`login_id` → `LoginId`) |
 /// | `header` | the parameter is a header block of this operation (like JAX-WS `@WebParam(header = true)`); `Option<T>` makes it optional | a body member |
 /// | `item = "Element"`, `item_ns = "uri"` | for a `Vec<T>` member: its item element | as `result_item` |
+/// | `fields` | the parameter's own fields are the request's members, and its type is the request element's (document/literal *bare*, JAX-WS `ParameterStyle.BARE`, svcutil's message contracts; `result_fields` is the response's side). The struct must be the only body parameter; header parameters may go beside it | a body member |
+///
+/// A body that is not a plain wrapper, such as `<xs:element name="GetQuote" type="tns:QuoteRequest"/>`,
+/// is a `#[soap(fields)]` parameter of the type, and a `result_fields` return:
+///
+/// ```ignore
+/// #[soap_operation(action = "GetQuote", response = "Quote", result_fields)]
+/// async fn get_quote(&self, #[soap(fields)] request: QuoteRequest) -> Result<Quote, Fault>;
+/// ```
 ///
 /// # Types
 ///

@@ -114,15 +114,22 @@ impl OperationDef {
     pub(crate) fn body_members(&self) -> impl Iterator<Item = (&Param, &Member)> {
         self.params.iter().filter_map(|p| match &p.kind {
             ParamKind::Body(m) => Some((p, m)),
-            ParamKind::Header(_) => None,
+            _ => None,
         })
     }
 
     pub(crate) fn header_params(&self) -> impl Iterator<Item = (&Param, &HeaderParam)> {
         self.params.iter().filter_map(|p| match &p.kind {
             ParamKind::Header(h) => Some((p, h)),
-            ParamKind::Body(_) => None,
+            _ => None,
         })
+    }
+
+    /// The `#[soap(fields)]` parameter, whose type is the request element's.
+    pub(crate) fn fields_param(&self) -> Option<&Param> {
+        self.params
+            .iter()
+            .find(|p| matches!(p.kind, ParamKind::Fields))
     }
 
     /// Every member element of the request and response, arrays included, for the names the
@@ -153,6 +160,9 @@ pub(crate) enum ParamKind {
     Body(Member),
     /// A header block of this operation only (`#[soap(header)]`).
     Header(HeaderParam),
+    /// `#[soap(fields)]`: the parameter's own fields are the request's members; its type is the
+    /// request element's (document/literal "bare", as `result_fields` is for the response).
+    Fields,
 }
 
 /// A member element of a message.

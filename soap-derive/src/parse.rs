@@ -39,7 +39,7 @@ pub(crate) const OPERATION_KEYS: &[&str] = &[
     "faults",
     "one_way",
 ];
-pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns"];
+pub(crate) const PARAM_KEYS: &[&str] = &["name", "header", "item", "item_ns", "fields"];
 pub(crate) const HEADERS_KEYS: &[&str] = &["ns", "prefix", "serde", "crate"];
 pub(crate) const HEADER_FIELD_KEYS: &[&str] = &["name", "ns"];
 
@@ -494,6 +494,7 @@ struct ParamArgs {
     header: Option<Span>,
     item: Option<Sp<String>>,
     item_ns: Option<Sp<String>>,
+    fields: Option<Span>,
 }
 
 fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<Param> {
@@ -509,7 +510,7 @@ fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<P
             attr::parse_list(
                 cx,
                 at,
-                "#[soap(name = \"Element\")] or #[soap(header)]",
+                "#[soap(name = \"Element\")], #[soap(header)] or #[soap(fields)]",
                 |meta| {
                     match keys.key(&meta)? {
                         Some("name") => a.name = attr::ncname(cx, &meta, "name")?,
@@ -519,6 +520,10 @@ fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<P
                         }
                         Some("item") => a.item = attr::ncname(cx, &meta, "item")?,
                         Some("item_ns") => a.item_ns = attr::uri(cx, &meta, "item_ns")?,
+                        Some("fields") => {
+                            attr::flag(cx, &meta, "fields")?;
+                            a.fields = Some(meta.path.span());
+                        }
                         _ => {}
                     }
                     Ok(())
@@ -540,7 +545,8 @@ fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<P
         let ty = (*pt.ty).clone();
         let element = a
             .name
-            .map(|n| n.value)
+            .as_ref()
+            .map(|n| n.value.clone())
             .unwrap_or_else(|| names::pascal_case(&ident.to_string()));
         if !names::is_ncname(&element) {
             cx.error_spanned_by(
@@ -549,7 +555,12 @@ fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<P
             );
             continue;
         }
-        let kind = if let Some(span) = a.header {
+        let kind = if let Some(span) = a.fields {
+            match fields_param(cx, span, &a, &ty, &out) {
+                Some(kind) => kind,
+                None => continue,
+            }
+        } else if let Some(span) = a.header {
             if a.item.is_some() || a.item_ns.is_some() {
                 cx.error_at(
                     span,
@@ -587,9 +598,60 @@ fn params(cx: &Ctxt, op: &str, ns: &str, method: &mut syn::TraitItemFn) -> Vec<P
                 None => continue,
             }
         };
+        if !matches!(kind, ParamKind::Header(_)) {
+            if let Some(fields) = out.iter().find(|p| matches!(p.kind, ParamKind::Fields)) {
+                cx.error_spanned_by(
+                    &ident,
+                    format!("`{}` is `#[soap(fields)]`: its fields are the whole request, so no other parameter can be in the body (a header block can: `#[soap(header)]`)", fields.ident),
+                );
+            }
+        }
         out.push(Param { ident, ty, kind });
     }
     out
+}
+
+/// `#[soap(fields)]`: a struct whose fields are the request's members, the only body parameter
+/// (checked by the caller for parameters after it, here for those before it).
+fn fields_param(
+    cx: &Ctxt,
+    span: Span,
+    a: &ParamArgs,
+    ty: &Type,
+    before: &[Param],
+) -> Option<ParamKind> {
+    for (key, given) in [
+        ("name", a.name.as_ref().map(|n| n.span)),
+        ("header", a.header),
+        ("item", a.item.as_ref().map(|n| n.span)),
+        ("item_ns", a.item_ns.as_ref().map(|n| n.span)),
+    ] {
+        if let Some(at) = given {
+            cx.error_at(
+                at,
+                format!("`fields` makes the parameter's fields the request's members; `{key}` does not apply"),
+            );
+            return None;
+        }
+    }
+    if let Some(body) = before
+        .iter()
+        .find(|p| !matches!(p.kind, ParamKind::Header(_)))
+    {
+        cx.error_at(
+            span,
+            format!("`fields` makes this parameter the whole request, but `{}` is in the body too; make it a header block (`#[soap(header)]`) or a field of this struct", body.ident),
+        );
+        return None;
+    }
+    if !matches!(types::shape(ty), Shape::Struct(_)) {
+        cx.error_spanned_by(
+            ty,
+            "`#[soap(fields)]` needs a struct (a `#[soap_type]` or yaserde struct): its fields are the request's members",
+        );
+        return None;
+    }
+    Some(ParamKind::Fields)
 }
 
 /// A member element of type `ty`: checked for what yaserde can carry; `Vec<T>` becomes an array.

@@ -19,6 +19,11 @@ Usage:
   wsdl_tool.py accounts WSDL ENDPOINT (11|12)
       zeep, from that WSDL alone, calls the one-way Audit and reads Withdraw's two declared
       faults (tests/tests/declared_faults.rs): {"audit": null, "details": [tag, tag]}.
+  wsdl_tool.py quotes WSDL ENDPOINT (11|12)
+      zeep, from that WSDL alone, calls the generated Quotes contract's bare operations
+      (tests/tests/bare.rs): GetQuote (a body of a named type), Subscribe (an anonymous body
+      with an attribute) and Lookup (a response element of a named type); prints what each
+      returned.
   wsdl_tool.py canonical WSDL_URL_OR_PATH
       the WSDL reduced to comparable facts: operations, soapActions, wrapper elements and
       their members (name, type, minOccurs, maxOccurs, nillable, in order), the named types
@@ -427,6 +432,26 @@ def accounts(wsdl, endpoint, version):
     return {"audit": audit, "details": details}
 
 
+def quotes(wsdl, endpoint, version):
+    """zeep, from the served WSDL of the generated Quotes contract, calls its three operations,
+    whose bodies are not wrappers, and reports what came back."""
+    import zeep
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        client = zeep.Client(wsdl, settings=zeep.Settings(strict=True))
+    service = client.create_service(binding_for(client, version), endpoint)
+
+    def quote(value):
+        return {"Symbol": value.Symbol, "Price": value.Price, "delayed": value.delayed}
+
+    return {
+        "GetQuote": quote(service.GetQuote(Symbol="ZEEP", Exchange="OSL")),
+        "Subscribe": service.Subscribe(Symbol="ZEEP", mode="push %s" % version),
+        "Lookup": quote(service.Lookup(Symbol="ZEEP")),
+    }
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
     if command == "validate":
@@ -439,6 +464,8 @@ def main():
         result = fault(*args)
     elif command == "accounts":
         result = accounts(*args)
+    elif command == "quotes":
+        result = quotes(*args)
     elif command == "binding-errors":
         result = binding_errors(*args)
     else:

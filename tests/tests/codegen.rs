@@ -386,6 +386,35 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
     );
 }
 
+/// soap-core's fixture of bodies that are not wrappers (`bare.wsdl`): the contract checked in as
+/// `tests/src/generated/quotes.rs` is what the generator gives (a `#[soap(fields)]` parameter and
+/// a `result_fields` return where svcutil keeps message types), and its `wsdl_description()`
+/// gives the fixture's facts back: the body elements of named types refer to them, and the one
+/// of an anonymous type with an attribute and a wildcard is anonymous again.
+#[test]
+fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("soap-core/tests/codegen-fixtures/bare.wsdl");
+    let source = codegen::generate_file(&wsdl, &options("bare.wsdl")).expect("generates");
+    assert_current("tests/src/generated/quotes.rs", &source);
+    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
+    let ours = facts(&generated::quotes::quotes::wsdl_description());
+    for expected in [
+        "element {urn:quotes}GetQuote type {urn:quotes}QuoteRequest nillable false",
+        "element {urn:quotes}Quote type {urn:quotes}Quote nillable true",
+        "element {urn:quotes}Subscribe type anonymous nillable false",
+        "element {urn:quotes}Subscribe attribute mode type {http://www.w3.org/2001/XMLSchema}string required true default None",
+    ] {
+        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
+    }
+    let missing: Vec<&String> = theirs.difference(&ours).collect();
+    let added: Vec<&String> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && added.is_empty(),
+        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
+}
+
 // ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------
 
 /// soap-core's fixture with `xs:attribute` and `xs:simpleContent`.

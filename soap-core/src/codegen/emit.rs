@@ -22,6 +22,15 @@
 //!
 //! Names become Rust's (`LoginId` → `login_id`, `ArrayOfint` stays a type argument), and the XML
 //! name is written in `#[soap(name = "…")]` wherever the macros' default would not give it back.
+//!
+//! Operations: a body element that is a wrapper (an anonymous sequence of named elements, WCF's
+//! and every document/literal wrapped service's) is unwrapped into one parameter per member and
+//! the result. Any other body element is not, as svcutil does not unwrap it into parameters
+//! either: an element of a named complex type, or of an anonymous type with attributes, a base,
+//! simple content or a wildcard. Its content is then a struct (the named type's, or one named
+//! after the element), the method's one `#[soap(fields)]` parameter for a request and a
+//! `result_fields` return for a response (document/literal "bare"). A body of a simple type, an
+//! array or a dictionary is an error naming it.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -93,6 +102,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     // Header sets first: their blocks' types must be reached before the types are written.
     let headers = gen.header_sets()?;
     let types = gen.types()?;
+    let bodies = std::mem::take(&mut gen.body_types);
     let features = gen.features.iter().copied().collect::<Vec<_>>();
 
     let krate = &gen.krate;
@@ -114,6 +124,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
         #[allow(unused_imports)]
         use #krate::nil::NillableStruct;
         #(#services)*
+        #(#bodies)*
         #(#headers)*
         #(#types)*
     };
@@ -236,6 +247,10 @@ struct Generator<'a> {
     header_sets: Vec<(Vec<QName>, Ident, String)>,
     /// The prefix each type namespace is written with (see [`Generator::prefix_for`]).
     prefixes: BTreeMap<String, String>,
+    /// The structs of body elements with an anonymous type that is not a wrapper, by element.
+    bodies: HashMap<QName, Ident>,
+    /// Their definitions, in the order the operations reach them.
+    body_types: Vec<TokenStream>,
 }
 
 impl<'a> Generator<'a> {
@@ -281,6 +296,8 @@ impl<'a> Generator<'a> {
             redact: Vec::new(),
             header_sets: Vec::new(),
             prefixes: BTreeMap::new(),
+            bodies: HashMap::new(),
+            body_types: Vec::new(),
         }
     }
 
@@ -598,38 +615,37 @@ impl<'a> Generator<'a> {
         }
         // Several details: `Failure<{Op}Faults>`, an enum of them (`fault_details!`).
         let fault_enum = (faults.len() > 1).then(|| self.fresh(&format!("{}Faults", op.name)));
-        let request_members = self.wrapper_members(&request, &op.name)?;
-        let response_members = match &response {
-            Some(response) => self.wrapper_members(response, &op.name)?,
-            None => &[],
+        let request_body = self.body(&request, &op.name)?;
+        let response_body = match &response {
+            Some(response) => Some(self.body(response, &op.name)?),
+            None => None,
         };
-        if request_members
-            .iter()
-            .chain(response_members)
-            .any(|m| matches!(m.ty, ElementType::Any(_)))
-        {
-            // The messages derive through yaserde, which has no wildcard; a type's may have one.
-            return Err(Error::new(
-                format!("operation {:?}", op.name),
-                None,
-                "an xs:any directly in an operation's wrapper element is not generated yet (it may be in a named type the wrapper holds)",
-            ));
-        }
 
         let mut params = Vec::new();
-        for m in request_members {
-            let ty = self.message_member_type(m)?;
-            let ident = field_ident(&m.name);
-            let rename = (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone());
-            params.push((ident, ty, rename));
-        }
-        let (result, output) = match (response_members, &response) {
-            ([], _) | (_, None) => (None, Output::Unit),
-            ([m], _) => (
+        let fields = match request_body {
+            Body::Wrapper(members) => {
+                for m in members {
+                    let ty = self.message_member_type(m)?;
+                    let ident = field_ident(&m.name);
+                    let rename =
+                        (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone());
+                    params.push((ident, ty, rename));
+                }
+                false
+            }
+            Body::Typed(ident) => {
+                params.push((format_ident!("request"), quote!(#ident), None));
+                true
+            }
+        };
+        let (result, output) = match (response_body, &response) {
+            (None, _) | (_, None) | (Some(Body::Wrapper([])), _) => (None, Output::Unit),
+            (Some(Body::Typed(ident)), _) => (None, Output::Typed(ident)),
+            (Some(Body::Wrapper([m])), _) => (
                 Some(m.name.clone()),
                 Output::One(self.message_member_type(m)?),
             ),
-            (several, Some(response)) => {
+            (Some(Body::Wrapper(several)), Some(response)) => {
                 // Operations sharing a response element (NetServer's four `Authenticate…`
                 // share `AuthenticateResponse`) share its struct, named after it.
                 let known = self.idents.get(response).cloned();
@@ -669,6 +685,7 @@ impl<'a> Generator<'a> {
                 .map(|r| r.local),
             result,
             params,
+            fields,
             output,
             faults,
             fault_enum,
@@ -686,10 +703,10 @@ impl<'a> Generator<'a> {
         for (_, op) in plans {
             let mut members: Vec<&Member> = Vec::new();
             let request = self.body_element(&op.input.message, &op.name)?;
-            members.extend(self.wrapper_members(&request, &op.name)?);
+            members.extend(self.wrapper(&request)?.unwrap_or_default());
             if let Some(output) = &op.output {
                 let response = self.body_element(&output.message, &op.name)?;
-                if let [m] = self.wrapper_members(&response, &op.name)? {
+                if let Some([m]) = self.wrapper(&response)? {
                     members.push(m);
                 }
             }
@@ -726,25 +743,54 @@ impl<'a> Generator<'a> {
         self.member_type(m, None)
     }
 
-    /// The members of an operation's wrapper element (document/literal wrapped).
-    fn wrapper_members(&self, element: &QName, op: &str) -> Result<&'a [Member], Error> {
-        let decl = self.element(element)?;
-        match &decl.ty {
-            // A wrapper's attributes would have no parameter to go to: refused, not dropped.
-            ElementType::Anonymous(complex)
-                if !complex.attributes.is_empty() || complex.simple_content.is_some() =>
-            {
-                Err(Error::new(
+    /// The members of `element` when it is a wrapper (document/literal wrapped).
+    fn wrapper(&self, element: &QName) -> Result<Option<&'a [Member]>, Error> {
+        Ok(match &self.element(element)?.ty {
+            ElementType::Anonymous(complex) if is_wrapper(complex) => Some(&complex.members),
+            _ => None,
+        })
+    }
+
+    /// What the body element `element` of `op` becomes: its members, or the struct of its
+    /// content (made once per element, and named after it, when its type is anonymous).
+    fn body(&mut self, element: &QName, op: &str) -> Result<Body<'a>, Error> {
+        if let Some(members) = self.wrapper(element)? {
+            return Ok(Body::Wrapper(members));
+        }
+        match &self.element(element)?.ty {
+            ElementType::Anonymous(complex) => {
+                if let Some(ident) = self.bodies.get(element) {
+                    return Ok(Body::Typed(ident.clone()));
+                }
+                let ident = self.type_ident(element);
+                let (ns, xml) = (&element.namespace, &element.local);
+                let prefix = self.prefix_for(ns);
+                let mut args = vec![quote!(ns = #ns), quote!(prefix = #prefix)];
+                if ident != xml.as_str() {
+                    args.push(quote!(name = #xml));
+                }
+                // Named after the element, the type is described in place again (`?wsdl`).
+                let doc = doc_attrs(&format!("The content of `<{xml}>`, the body of `{op}`."));
+                let tokens = self.struct_def(element, &ident, args, Some(doc), complex)?;
+                self.body_types.push(tokens);
+                self.bodies.insert(element.clone(), ident.clone());
+                Ok(Body::Typed(ident))
+            }
+            ElementType::Named(ty) => match self.shape(ty) {
+                Some(Shape::Complex(c)) if !c.is_dictionary => {
+                    self.reach(ty)?;
+                    Ok(Body::Typed(self.type_ident(ty)))
+                }
+                _ => Err(Error::new(
                     format!("element {element}"),
                     None,
-                    format!("operation {op:?}: a wrapper element with attributes or simple content is not generated yet"),
-                ))
-            }
-            ElementType::Anonymous(complex) if complex.base.is_none() => Ok(&complex.members),
-            _ => Err(Error::new(
+                    format!("operation {op:?}: the body element is of the type {ty}, which is not a complex type with a sequence; a body of a simple type, an array, a dictionary or a choice is not generated yet"),
+                )),
+            },
+            ElementType::Any(_) => Err(Error::new(
                 format!("element {element}"),
                 None,
-                format!("operation {op:?}: the body is not a wrapper (an element with an anonymous sequence), which is all this generator unwraps yet"),
+                format!("operation {op:?}: a body element must have a type"),
             )),
         }
     }
@@ -1308,46 +1354,55 @@ impl<'a> Generator<'a> {
                     pub struct #ident(pub Vec<(#key, #value_ty)>);
                 }))
             }
-            Some(Shape::Complex(c)) => {
-                let mut fields = Vec::new();
-                let mut shown: Vec<(Ident, String)> = Vec::new();
-                if let Some(base) = &c.base {
-                    let base_ident = match self.mapped(base)? {
-                        Mapped::Struct(b) => b,
-                        _ => {
-                            return Err(Error::new(
-                                format!("type {name}"),
-                                None,
-                                format!("it extends {base}, which is not a complex type"),
-                            ))
-                        }
-                    };
-                    let field = field_ident(&base.local);
-                    let bdoc =
-                        doc_attrs(&format!("The `{}` members (the base type's).", base.local));
-                    fields.push(quote! { #bdoc #[soap(base)] pub #field: #base_ident });
-                    shown.push((field, String::new()));
-                }
-                for f in self.fields(&c.members, Some(name))? {
-                    fields.push(f.tokens());
-                    let xml = f
-                        .rename
-                        .clone()
-                        .unwrap_or_else(|| pascal_case(&f.ident.to_string()));
-                    shown.push((f.ident.clone(), xml));
-                }
-                self.attribute_fields(name, c, &mut fields, &mut shown)?;
-                let (derive_debug, debug_impl) = self.debug(&ident, &shown);
-                Ok(Some(quote! {
-                    #doc
-                    #[soap_type(#(#args),*)]
-                    #[derive(#derive_debug Clone, Default, PartialEq)]
-                    pub struct #ident { #(#fields),* }
-                    #debug_impl
-                }))
-            }
+            Some(Shape::Complex(c)) => self.struct_def(name, &ident, args, doc, c).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// A complex type's struct: its base's members, its own, its text and its attributes.
+    fn struct_def(
+        &mut self,
+        name: &QName,
+        ident: &Ident,
+        args: Vec<TokenStream>,
+        doc: Option<TokenStream>,
+        c: &ComplexType,
+    ) -> Result<TokenStream, Error> {
+        let mut fields = Vec::new();
+        let mut shown: Vec<(Ident, String)> = Vec::new();
+        if let Some(base) = &c.base {
+            let base_ident = match self.mapped(base)? {
+                Mapped::Struct(b) => b,
+                _ => {
+                    return Err(Error::new(
+                        format!("type {name}"),
+                        None,
+                        format!("it extends {base}, which is not a complex type"),
+                    ))
+                }
+            };
+            let field = field_ident(&base.local);
+            let bdoc = doc_attrs(&format!("The `{}` members (the base type's).", base.local));
+            fields.push(quote! { #bdoc #[soap(base)] pub #field: #base_ident });
+            shown.push((field, String::new()));
+        }
+        for f in self.fields(&c.members, Some(name))? {
+            fields.push(f.tokens());
+            let xml = f
+                .rename
+                .clone()
+                .unwrap_or_else(|| pascal_case(&f.ident.to_string()));
+            shown.push((f.ident.clone(), xml));
+        }
+        self.attribute_fields(name, c, &mut fields, &mut shown)?;
+        let (derive_debug, debug_impl) = self.debug(ident, &shown);
+        Ok(quote! {
+            #doc
+            #[soap_type(#(#args),*)]
+            #[derive(#derive_debug Clone, Default, PartialEq)]
+            pub struct #ident { #(#fields),* }
+            #debug_impl
+        })
     }
 
     /// A choice: an enum with one variant per alternative, holding its element's type. Its
@@ -1559,6 +1614,30 @@ enum Output {
     One(TokenStream),
     /// Several members: a struct of them, written as the response element.
     Fields(Ident, Vec<Field>, QName),
+    /// The response element is not a wrapper: its type's struct (`result_fields`).
+    Typed(Ident),
+}
+
+/// What an operation's body element becomes in the method.
+enum Body<'a> {
+    /// A wrapper, an anonymous sequence of named elements (document/literal wrapped): one
+    /// parameter per member, or the result.
+    Wrapper(&'a [Member]),
+    /// Any other element, which svcutil does not unwrap either (a named type, attributes, a
+    /// base, a wildcard): the struct of its content, the method's `#[soap(fields)]` parameter or
+    /// its `result_fields` return (document/literal bare).
+    Typed(Ident),
+}
+
+/// Whether an anonymous element type is a wrapper the method's parameters can stand for: a
+/// sequence of named elements and nothing else.
+fn is_wrapper(c: &ComplexType) -> bool {
+    c.base.is_none()
+        && c.attributes.is_empty()
+        && c.simple_content.is_none()
+        && c.members
+            .iter()
+            .all(|m| matches!(m.ty, ElementType::Named(_)))
 }
 
 struct Field {
@@ -1610,6 +1689,8 @@ struct OpPlan {
     response: Option<String>,
     result: Option<String>,
     params: Vec<(Ident, TokenStream, Option<String>)>,
+    /// The one parameter is the request element's struct (`#[soap(fields)]`).
+    fields: bool,
     output: Output,
     /// The declared faults' detail types (`faults(A, B)`).
     faults: Vec<Ident>,
@@ -1644,14 +1725,15 @@ impl OpPlan {
         let ok = match &self.output {
             Output::Unit => quote!(()),
             Output::One(ty) => ty.clone(),
-            Output::Fields(ident, ..) => {
+            Output::Fields(ident, ..) | Output::Typed(ident) => {
                 args.push(quote!(result_fields));
                 quote!(#ident)
             }
         };
+        let fields = self.fields.then(|| quote!(#[soap(fields)]));
         let params = self.params.iter().map(|(ident, ty, rename)| {
             let rename = rename.as_ref().map(|r| quote!(#[soap(name = #r)]));
-            quote!(#rename #ident: #ty)
+            quote!(#fields #rename #ident: #ty)
         });
         let method = &self.method;
         if self.one_way {

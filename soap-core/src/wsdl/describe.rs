@@ -218,13 +218,43 @@ impl HeaderSchema for () {
     }
 }
 
-/// What an operation's response element holds.
+/// What an operation's request or response element holds.
 #[derive(Debug, Clone)]
-enum Response {
-    /// A sequence of these members (none for an empty response).
+enum Content {
+    /// A wrapper: a sequence of these members (none for an empty element).
     Members(Vec<MemberSchema>),
-    /// The members of this named type (`result_fields`).
+    /// The content of this named type: document/literal "bare" (`#[soap(fields)]` on the
+    /// parameter, `result_fields` on the response).
     Type(MemberSchema),
+}
+
+impl Content {
+    fn push(&mut self, member: MemberSchema) {
+        match self {
+            Content::Members(members) => members.push(member),
+            Content::Type(_) => *self = Content::Members(vec![member]),
+        }
+    }
+
+    /// Declares the element `{namespace}name` holding this content, and the types it uses.
+    /// Returns the element when its type is named: [`inline_types`] may put it in place.
+    fn declare(&self, schemas: &mut Schemas, namespace: &str, name: &str) -> Option<QName> {
+        let (decl, typed) = match self {
+            Content::Members(members) => (wrapper(schemas, name, members), false),
+            Content::Type(ty) => {
+                (ty.define)(schemas);
+                let decl = ElementDecl {
+                    name: name.to_string(),
+                    ty: ElementType::Named((ty.shape)().ty),
+                    nillable: false,
+                };
+                (decl, true)
+            }
+        };
+        // A type's same-named global element, if defined already, stands for this one.
+        schemas.add_element(namespace, decl);
+        typed.then(|| QName::new(namespace, name))
+    }
 }
 
 /// One operation's contract: its metadata, wrapper members, header parameters and faults.
@@ -243,8 +273,8 @@ enum Response {
 #[derive(Debug, Clone)]
 pub struct OperationDescription {
     info: OperationInfo,
-    request: Vec<MemberSchema>,
-    response: Response,
+    request: Content,
+    response: Content,
     headers: Vec<BlockSchema>,
     faults: Vec<DeclaredFault>,
 }
@@ -254,8 +284,8 @@ impl OperationDescription {
     pub fn new(info: &OperationInfo) -> Self {
         OperationDescription {
             info: *info,
-            request: Vec::new(),
-            response: Response::Members(Vec::new()),
+            request: Content::Members(Vec::new()),
+            response: Content::Members(Vec::new()),
             headers: Vec::new(),
             faults: Vec::new(),
         }
@@ -267,18 +297,22 @@ impl OperationDescription {
         self
     }
 
-    /// Adds a member to the response wrapper.
-    pub fn response_member(mut self, member: MemberSchema) -> Self {
-        match &mut self.response {
-            Response::Members(members) => members.push(member),
-            Response::Type(_) => self.response = Response::Members(vec![member]),
-        }
+    /// The request element is of the type `ty` describes (its name is not used): its members
+    /// are the type's, not one per parameter (document/literal bare, `#[soap(fields)]`).
+    pub fn request_type(mut self, ty: MemberSchema) -> Self {
+        self.request = Content::Type(ty);
         self
     }
 
-    /// The response wrapper is of the type `ty` describes (its name is not used).
+    /// Adds a member to the response wrapper.
+    pub fn response_member(mut self, member: MemberSchema) -> Self {
+        self.response.push(member);
+        self
+    }
+
+    /// The response element is of the type `ty` describes (its name is not used).
     pub fn response_type(mut self, ty: MemberSchema) -> Self {
-        self.response = Response::Type(ty);
+        self.response = Content::Type(ty);
         self
     }
 
@@ -385,11 +419,13 @@ impl ServiceDescription {
             operations: Vec::new(),
         };
         let mut binding_ops = Vec::new();
+        let mut typed = Vec::new();
         for op in &self.operations {
-            let (abstract_op, binding_op) = self.operation_into(&mut defs, op);
+            let (abstract_op, binding_op) = self.operation_into(&mut defs, op, &mut typed);
             port_type.operations.push(abstract_op);
             binding_ops.push(binding_op);
         }
+        inline_types(&mut defs.schemas, &typed);
         let port_type_name = defs.qname(&port_type.name);
         defs.port_types.push(port_type);
         let mut ports = Vec::new();
@@ -419,30 +455,25 @@ impl ServiceDescription {
     }
 
     /// Adds `op`'s elements and messages to `defs`; returns its port type and binding operations.
+    /// Its body elements whose type is named are added to `typed`.
     fn operation_into(
         &self,
         defs: &mut Definitions,
         op: &OperationDescription,
+        typed: &mut Vec<QName>,
     ) -> (Operation, BindingOperation) {
         let info = &op.info;
         let schemas = &mut defs.schemas;
-        let request = wrapper(schemas, info.request_element, &op.request);
-        schemas.add_element(info.request_ns, request);
-        let response = match &op.response {
-            Response::Members(members) => wrapper(schemas, info.response_element, members),
-            Response::Type(ty) => {
-                (ty.define)(schemas);
-                let named = (ty.shape)().ty;
-                ElementDecl {
-                    name: info.response_element.to_string(),
-                    ty: inline_response_type(schemas, &named, info.response_element),
-                    nillable: false,
-                }
-            }
-        };
+        typed.extend(
+            op.request
+                .declare(schemas, info.request_ns, info.request_element),
+        );
         // A one-way operation has no response: no element, no message, no `wsdl:output`.
         if !info.one_way {
-            schemas.add_element(info.response_ns, response);
+            typed.extend(
+                op.response
+                    .declare(schemas, info.response_ns, info.response_element),
+            );
         }
 
         let mut request_blocks: Vec<QName> = Vec::new();
@@ -563,26 +594,81 @@ fn io_messages(defs: &mut Definitions, name: &str, body: QName, blocks: &[QName]
     }
 }
 
-/// A `result_fields` response element's type: the members of `named` in place, as WCF writes a
-/// wrapper with several outputs (`<AuthenticateResponse>` with `Response`, `Credentials`, …).
-/// When the type is named after the element (what `soap-codegen` generates), its definition and
-/// WCF's same-named global element give way to the wrapper; a type of another name stays, and
-/// the wrapper refers to it.
-fn inline_response_type(schemas: &mut Schemas, named: &QName, element: &str) -> ElementType {
-    if named.local != element {
-        return ElementType::Named(named.clone());
+/// Puts in place the type of every body element in `typed` whose type is named after it, in its
+/// namespace, and used by nothing else: the anonymous type of a wrapper, as WCF writes one with
+/// several outputs (`<AuthenticateResponse>` with `Response`, `Credentials`, …) and
+/// `soap-codegen` generates one for a body that is not a plain wrapper. The type's definition
+/// and its same-named global element give way to the body element.
+///
+/// Done once every operation is described, so that a type another operation or type uses stays
+/// named, and the element refers to it: a bare body's element (`<GetQuote type="tns:Quote">`).
+fn inline_types(schemas: &mut Schemas, typed: &[QName]) {
+    for element in typed {
+        let schema = schemas.schema_mut(&element.namespace);
+        let Some(decl) = schema.elements.iter().find(|e| e.name == element.local) else {
+            continue;
+        };
+        if decl.ty != ElementType::Named(element.clone()) {
+            continue;
+        }
+        let Some(at) = schema.types.iter().position(|t| t.name == element.local) else {
+            continue;
+        };
+        let TypeKind::Complex(complex) = &schema.types[at].kind else {
+            continue;
+        };
+        let complex = complex.clone();
+        if uses(schemas, element) > 1 {
+            continue;
+        }
+        let schema = schemas.schema_mut(&element.namespace);
+        schema.types.remove(at);
+        if let Some(decl) = schema.elements.iter_mut().find(|e| e.name == element.local) {
+            decl.ty = ElementType::Anonymous(Box::new(complex));
+            decl.nillable = false;
+        }
     }
-    let schema = schemas.schema_mut(&named.namespace);
-    let Some(at) = schema.types.iter().position(|t| t.name == named.local) else {
-        return ElementType::Named(named.clone());
-    };
-    let TypeKind::Complex(complex) = &schema.types[at].kind else {
-        return ElementType::Named(named.clone());
-    };
-    let complex = complex.clone();
-    schema.types.remove(at);
-    schema.elements.retain(|e| e.name != element);
-    ElementType::Anonymous(Box::new(complex))
+}
+
+/// How many places in `schemas` refer to the type `name`: elements, members, bases, attributes
+/// and simple content.
+fn uses(schemas: &Schemas, name: &QName) -> usize {
+    fn in_element(ty: &ElementType, name: &QName) -> usize {
+        match ty {
+            ElementType::Named(q) => usize::from(q == name),
+            ElementType::Anonymous(c) => in_complex(c, name),
+            ElementType::Any(_) => 0,
+        }
+    }
+    fn in_members(members: &[crate::schema::Member], name: &QName) -> usize {
+        members.iter().map(|m| in_element(&m.ty, name)).sum()
+    }
+    fn in_complex(c: &crate::schema::ComplexType, name: &QName) -> usize {
+        usize::from(c.base.as_ref() == Some(name))
+            + usize::from(c.simple_content.as_ref() == Some(name))
+            + c.attributes.iter().filter(|a| &a.ty == name).count()
+            + in_members(&c.members, name)
+    }
+    schemas
+        .iter()
+        .map(|schema| {
+            let elements: usize = schema
+                .elements
+                .iter()
+                .map(|e| in_element(&e.ty, name))
+                .sum();
+            let types: usize = schema
+                .types
+                .iter()
+                .map(|t| match &t.kind {
+                    TypeKind::Complex(c) => in_complex(c, name),
+                    TypeKind::Choice(c) => in_members(&c.alternatives, name),
+                    TypeKind::Enumeration(_) => 0,
+                })
+                .sum();
+            elements + types
+        })
+        .sum()
 }
 
 #[cfg(test)]

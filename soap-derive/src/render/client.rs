@@ -155,6 +155,13 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             }
         }
     });
+    let request = match op.fields_param() {
+        Some(p) => {
+            let ident = &p.ident;
+            quote!(#module::#req_ty(#ident))
+        }
+        None => quote!(#module::#req_ty { #(#fields),* }),
+    };
     let blocks = if op.header_params().next().is_some() {
         let headers_ty = op.headers_ty();
         let fields = op.header_params().map(|(p, h)| {
@@ -220,7 +227,7 @@ fn with_method(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             #headers: #req_h,
             #(#params),*
         ) -> ::core::result::Result<#rt::Reply<#resp_h, #ok_ty>, #rt::Error> {
-            let __soap_request = #module::#req_ty { #(#fields),* };
+            let __soap_request = #request;
             let __soap_blocks = #blocks;
             let __soap_reply = self.core #send .await?;
             ::core::result::Result::Ok(#rt::map_reply(__soap_reply, #unwrap))

@@ -139,6 +139,11 @@ fn operation(op: &OperationDef, rt: &Rt, bounds: &mut Vec<TokenStream>) -> Token
         let member = member(m, rt, bounds);
         calls.push(quote!(.request_member(#rt::wsdl::MemberSchema::#member)));
     }
+    if let Some(p) = op.fields_param() {
+        let ty = &p.ty;
+        bounds.push(bound(ty, rt));
+        calls.push(quote!(.request_type(#rt::wsdl::MemberSchema::of::<#ty>(""))));
+    }
     for (p, h) in op.header_params() {
         let (ns, element, ty) = (&op.ns, &h.element, &p.ty);
         bounds.push(bound(ty, rt));

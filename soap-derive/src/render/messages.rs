@@ -270,18 +270,25 @@ fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
     }
 }
 
+/// The operation's own header blocks (its header parameters): `(namespace, local name)`.
+fn request_header_blocks(op: &OperationDef) -> Vec<(&str, &str)> {
+    op.header_params()
+        .map(|(_, h)| (op.ns.as_str(), h.element.as_str()))
+        .collect()
+}
+
 fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
+    if let Some(p) = op.fields_param() {
+        return fields_message(def, op, rt, true, &p.ty);
+    }
     let ty = op.request_ty();
+    let headers = request_header_blocks(op);
     let members: Vec<&Member> = op.body_members().map(|(_, m)| m).collect();
     let namespaces = message_namespaces(def, op, &members);
     let prefix = def.prefix_of(&op.ns);
     let element = &op.request;
     let yns = yaserde_namespaces(namespaces.iter().copied());
     let fields = members.iter().map(|m| field(def, op, m, rt));
-    let headers: Vec<(&str, &str)> = op
-        .header_params()
-        .map(|(_, h)| (op.ns.as_str(), h.element.as_str()))
-        .collect();
     let contents: Vec<&syn::Type> = members.iter().map(|m| &m.ty).collect();
     let message = soap_message_impl(
         rt,
@@ -335,64 +342,7 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
         op.name, op.ns
     ));
     match &op.output {
-        Output::Fields(fields_ty) => {
-            // The user's struct is the response element's content; only the name is ours.
-            let namespaces = message_namespaces(def, op, &[]);
-            let message = soap_message_impl(
-                rt,
-                MessageImpl {
-                    ty: &ty,
-                    ns: &op.ns,
-                    element,
-                    namespaces: &namespaces,
-                    members: &[],
-                    headers: &[],
-                    contents: &[fields_ty],
-                },
-            );
-            let debug = debug_impl(rt, &ty, &[], true);
-            let qualified = format!("{prefix}:{element}");
-            let item = quote! {
-                #text
-                pub struct #ty(pub #fields_ty);
-            };
-            let item = serde_if(def, rt, item, element, &[]);
-            quote! {
-                #item
-
-                #[automatically_derived]
-                impl #rt::yaserde::YaSerialize for #ty {
-                    fn serialize<__SoapW: #rt::std::io::Write>(
-                        &self,
-                        writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
-                    ) -> #rt::yaserde::Result<()> {
-                        #rt::serialize_renamed(&self.0, #qualified, writer)
-                    }
-
-                    fn serialize_attributes(
-                        &self,
-                        attributes: #rt::std::vec::Vec<#rt::yaserde::__xml::attribute::OwnedAttribute>,
-                        namespace: #rt::yaserde::__xml::namespace::Namespace,
-                    ) -> #rt::yaserde::Result<(
-                        #rt::std::vec::Vec<#rt::yaserde::__xml::attribute::OwnedAttribute>,
-                        #rt::yaserde::__xml::namespace::Namespace,
-                    )> {
-                        #rt::yaserde::YaSerialize::serialize_attributes(&self.0, attributes, namespace)
-                    }
-                }
-
-                #[automatically_derived]
-                impl #rt::yaserde::YaDeserialize for #ty {
-                    fn deserialize<__SoapR: #rt::std::io::Read>(
-                        reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
-                    ) -> #rt::yaserde::Result<Self> {
-                        ::core::result::Result::map(<#fields_ty as #rt::yaserde::YaDeserialize>::deserialize(reader), #ty)
-                    }
-                }
-                #message
-                #debug
-            }
-        }
+        Output::Fields(fields_ty) => fields_message(def, op, rt, false, fields_ty),
         Output::Unit | Output::Member(_) => {
             let members: Vec<&Member> = match &op.output {
                 Output::Member(m) => vec![m],
@@ -436,6 +386,93 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
                 #debug
             }
         }
+    }
+}
+
+/// A message whose element's content is the user's struct `fields_ty` (the request's with
+/// `#[soap(fields)]`, the response's with `result_fields`): a newtype that writes the struct
+/// under the operation's element name and reads it back.
+fn fields_message(
+    def: &ServiceDef,
+    op: &OperationDef,
+    rt: &Rt,
+    request: bool,
+    fields_ty: &syn::Type,
+) -> TokenStream {
+    let (ty, element) = if request {
+        (op.request_ty(), &op.request)
+    } else {
+        (op.response_ty(), &op.response)
+    };
+    let ty = &ty;
+    let text = doc(&format!(
+        "The {} of `{}`: the payload element `<{element}>` in `{}`, whose content is `{}`'s.",
+        if request { "request" } else { "response" },
+        op.name,
+        op.ns,
+        quote!(#fields_ty).to_string().replace(' ', ""),
+    ));
+    let headers = if request {
+        request_header_blocks(op)
+    } else {
+        Vec::new()
+    };
+    let headers = &headers;
+    let prefix = def.prefix_of(&op.ns);
+    let namespaces = message_namespaces(def, op, &[]);
+    let message = soap_message_impl(
+        rt,
+        MessageImpl {
+            ty,
+            ns: &op.ns,
+            element,
+            namespaces: &namespaces,
+            members: &[],
+            headers,
+            contents: &[fields_ty],
+        },
+    );
+    let debug = debug_impl(rt, ty, &[], true);
+    let qualified = format!("{prefix}:{element}");
+    let item = quote! {
+        #text
+        pub struct #ty(pub #fields_ty);
+    };
+    let item = serde_if(def, rt, item, element, &[]);
+    quote! {
+        #item
+
+        #[automatically_derived]
+        impl #rt::yaserde::YaSerialize for #ty {
+            fn serialize<__SoapW: #rt::std::io::Write>(
+                &self,
+                writer: &mut #rt::yaserde::ser::Serializer<__SoapW>,
+            ) -> #rt::yaserde::Result<()> {
+                #rt::serialize_renamed(&self.0, #qualified, writer)
+            }
+
+            fn serialize_attributes(
+                &self,
+                attributes: #rt::std::vec::Vec<#rt::yaserde::__xml::attribute::OwnedAttribute>,
+                namespace: #rt::yaserde::__xml::namespace::Namespace,
+            ) -> #rt::yaserde::Result<(
+                #rt::std::vec::Vec<#rt::yaserde::__xml::attribute::OwnedAttribute>,
+                #rt::yaserde::__xml::namespace::Namespace,
+            )> {
+                #rt::yaserde::YaSerialize::serialize_attributes(&self.0, attributes, namespace)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::yaserde::YaDeserialize for #ty {
+            fn deserialize<__SoapR: #rt::std::io::Read>(
+                reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+            ) -> #rt::yaserde::Result<Self> {
+                ::core::result::Result::map(<#fields_ty as #rt::yaserde::YaDeserialize>::deserialize(reader), #ty)
+            }
+        }
+        #message
+        #debug
     }
 }
 

@@ -197,6 +197,7 @@ fn arm(def: &ServiceDef, op: &OperationDef, index: usize, rt: &Rt) -> TokenStrea
             let ident = &p.ident;
             quote!(#ident)
         }
+        ParamKind::Fields => quote!(__soap_request.0),
         ParamKind::Body(m) => {
             let field = &m.field;
             match &m.array {

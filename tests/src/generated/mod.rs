@@ -5,10 +5,11 @@
 //!
 //! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
 //!
-//! Three more are generated from soap-core's own fixtures in `soap-core/tests/codegen-fixtures/`,
+//! Four more are generated from soap-core's own fixtures in `soap-core/tests/codegen-fixtures/`,
 //! WSDLs written for these tests: `accounts` (`accounts.wsdl`: an operation declaring two fault
 //! details, a one-way operation), `shop` (`choice-any.wsdl`: an `xs:choice` and `xs:any`
-//! wildcards) and `attributes_shop` (`attributes.wsdl`: XML attributes and simple content).
+//! wildcards), `attributes_shop` (`attributes.wsdl`: XML attributes and simple content) and
+//! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare).
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
@@ -24,3 +25,5 @@ pub mod services88_tooltips;
 pub mod accounts;
 #[rustfmt::skip]
 pub mod shop;
+#[rustfmt::skip]
+pub mod quotes;
