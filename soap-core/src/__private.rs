@@ -28,7 +28,9 @@ pub use crate::{schema, wsdl};
 pub use crate::nil::XsdScalar;
 pub use crate::qname::QName;
 pub use crate::xsd::codegen as xsd;
-pub use crate::xsd::{Lenient, Prefixes, XsdAttribute, XsdComplex, XsdField, XsdValue};
+pub use crate::xsd::{
+    Lenient, Prefixes, XsdAttribute, XsdChoice, XsdChoiceField, XsdComplex, XsdField, XsdValue,
+};
 #[cfg(feature = "serde")]
 pub use ::serde;
 

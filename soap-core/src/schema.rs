@@ -6,10 +6,10 @@
 //! two descriptions can be compared member by member.
 //!
 //! The subset is what WCF's DataContractSerializer publishes, plus what other XSDs commonly use:
-//! sequences with `minOccurs`/`maxOccurs`/`nillable`, `complexContent` extension, string
-//! enumerations (with WCF's numeric `EnumerationValue` annotations), `xs:list` flag enums,
-//! complex types whose content is an `xs:choice` of elements ([`Choice`]) and `xs:any` members
-//! of a sequence ([`ElementType::Any`]), unqualified attributes of simple types and
+//! sequences (or `xs:all`) with `minOccurs`/`maxOccurs`/`nillable`, `complexContent` extension,
+//! string enumerations (with WCF's numeric `EnumerationValue` annotations), `xs:list` flag enums,
+//! `xs:choice` of elements, as a complex type's whole content or nested in a sequence
+//! ([`Choice`]), `xs:any` members of a sequence ([`ElementType::Any`]), unqualified attributes of simple types and
 //! `simpleContent` extension (text with attributes).
 //!
 //! ```
@@ -318,6 +318,10 @@ pub enum ElementType {
     /// `xs:any` in a sequence: the member has no name of its own (its [`Member::name`] is
     /// empty), and holds any element the wildcard allows.
     Any(Wildcard),
+    /// `xs:choice` in a sequence: the member has no name of its own (its [`Member::name`] is
+    /// empty); one of the alternatives' elements stands in its place, with no element around
+    /// it (a `#[soap(choice)]` field). Its `minOccurs`/`maxOccurs` are the choice's.
+    Choice(Choice),
 }
 
 /// A named type.
@@ -344,11 +348,13 @@ pub enum TypeKind {
     Choice(Choice),
 }
 
-/// The alternatives of an `xs:choice`, the whole content of its complex type.
+/// The alternatives of an `xs:choice`: the whole content of a complex type
+/// ([`TypeKind::Choice`]), or a member of a sequence ([`ElementType::Choice`]).
 ///
-/// A choice is a type of its own, never spliced into a sequence: a member of a choice type is
-/// an element that wraps the chosen alternative (`<Payment><Card>…</Card></Payment>`), which is
-/// what a Rust enum member means and what every XSD tool maps to a class of its own.
+/// As a type of its own, a member of the choice type is an element that wraps the chosen
+/// alternative (`<Payment><Card>…</Card></Payment>`). Nested in a sequence, the chosen
+/// alternative stands directly among the sequence's other members
+/// (`<Order><Id>1</Id><Card>…</Card></Order>`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Choice {
     /// The alternatives, in order; each occurs once when chosen (`minOccurs`/`maxOccurs` 1).
@@ -385,6 +391,10 @@ pub struct ComplexType {
     pub base: Option<QName>,
     /// The sequence's members (this type's own, after the base's), in wire order.
     pub members: Vec<Member>,
+    /// `xs:all` in place of `xs:sequence`: the members may come in any order, each at most
+    /// once. (Reading never depends on the order; this tells a schema's reader it may not
+    /// either.)
+    pub all: bool,
     /// WCF's `IsDictionary` annotation (a `…Dictionary` of key/value items).
     pub is_dictionary: bool,
     /// The type's attributes (`xs:attribute`), this type's own after the base's, in order.

@@ -625,20 +625,18 @@ fn at(e: &Error) -> (u32, u32) {
 }
 
 #[test]
-fn xs_all_is_an_error_with_its_line_and_column() {
+fn a_named_group_is_an_error_with_its_line_and_column() {
     let text = with_types(
         r#"      <xs:complexType name="A">
-        <xs:all>
-          <xs:element name="B" type="xs:int" />
-        </xs:all>
+        <xs:group ref="Fields" />
       </xs:complexType>"#,
     );
     let e = read_error(&text);
-    assert_eq!(e.construct, "xs:all");
-    assert!(e.message.contains("unordered group"), "{e}");
+    assert_eq!(e.construct, "xs:group");
+    assert!(e.message.contains("named groups"), "{e}");
     assert_eq!(at(&e), (6, 9), "{e}");
     assert!(e.location.as_ref().is_some_and(|l| l.file.is_none()));
-    assert!(e.to_string().starts_with("6:9: xs:all: "), "{e}");
+    assert!(e.to_string().starts_with("6:9: xs:group"), "{e}");
 }
 
 #[test]
@@ -821,14 +819,24 @@ fn a_body_of_a_simple_type_is_an_error_naming_the_element() {
 fn the_choices_still_unsupported_are_named_with_their_place() {
     for (types, construct, message) in [
         (
-            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
+            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice><xs:choice><xs:element name="C" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
             "xs:choice",
-            "whole content of a named complex type",
+            "a second xs:choice in one sequence",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int" maxOccurs="unbounded"/></xs:choice></xs:sequence></xs:complexType>"#,
+            "xs:element",
+            "exactly once",
+        ),
+        (
+            r#"<xs:complexType name="B"><xs:sequence/></xs:complexType><xs:complexType name="A"><xs:complexContent><xs:extension base="q1:B"><xs:choice><xs:element name="C" type="xs:int"/></xs:choice></xs:extension></xs:complexContent></xs:complexType>"#,
+            "xs:choice",
+            "not directly in an extension",
         ),
         (
             r#"<xs:element name="A"><xs:complexType><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType></xs:element>"#,
             "xs:choice",
-            "not anonymous",
+            "not as an anonymous type's content",
         ),
         (
             r#"<xs:complexType name="A"><xs:choice maxOccurs="unbounded"><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType>"#,
@@ -877,8 +885,8 @@ fn the_choices_still_unsupported_are_named_with_their_place() {
 fn every_unsupported_schema_construct_is_named() {
     for (types, construct) in [
         (
-            r#"<xs:complexType name="A"><xs:all><xs:element name="B" type="xs:int"/></xs:all></xs:complexType>"#,
-            "xs:all",
+            r#"<xs:complexType name="A"><xs:group ref="G"/></xs:complexType>"#,
+            "xs:group",
         ),
         (
             r#"<xs:attribute name="g" type="xs:int"/><xs:complexType name="A"><xs:sequence/><xs:attribute ref="q1:g"/></xs:complexType>"#,
@@ -909,8 +917,12 @@ fn every_unsupported_schema_construct_is_named() {
             "xs:sequence",
         ),
         (
-            r#"<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="B" type="xs:int"/></xs:choice></xs:sequence></xs:complexType>"#,
-            "xs:choice",
+            r#"<xs:complexType name="B"><xs:sequence/></xs:complexType><xs:complexType name="A"><xs:complexContent><xs:extension base="q1:B"><xs:all/></xs:extension></xs:complexContent></xs:complexType>"#,
+            "xs:all",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:all><xs:element name="B" type="xs:int" maxOccurs="2"/></xs:all></xs:complexType>"#,
+            "xs:element",
         ),
         (
             r#"<xs:complexType name="A"><xs:simpleContent><xs:restriction base="xs:string"/></xs:simpleContent></xs:complexType>"#,
@@ -1383,4 +1395,52 @@ fn attributes_where_the_generator_has_no_parameter_for_them_get_a_struct_of_thei
     assert!(source.contains("pub coins: ArrayOfMoney,"), "{source}");
     assert!(source.contains("pub struct ArrayOfMoney {"), "{source}");
     assert!(source.contains("pub total: Option<i32>,"), "{source}");
+}
+
+#[test]
+fn a_choice_in_a_sequence_and_xs_all_read_into_the_model() {
+    let text = with_types(
+        r#"<xs:complexType name="Order"><xs:sequence>
+  <xs:element name="Id" type="xs:int"/>
+  <xs:choice minOccurs="0" maxOccurs="unbounded">
+    <xs:annotation><xs:documentation>How it is paid.</xs:documentation></xs:annotation>
+    <xs:element name="Card" type="xs:string"/>
+    <xs:element name="Cash" type="xs:double"/>
+  </xs:choice>
+  <xs:element name="Note" type="xs:string"/>
+</xs:sequence></xs:complexType>
+<xs:complexType name="Address"><xs:all>
+  <xs:element name="City" type="xs:string"/>
+  <xs:element minOccurs="0" name="Zip" type="xs:string"/>
+</xs:all></xs:complexType>"#,
+    );
+    let defs = read_wsdl(&text, None).unwrap();
+    let schema = defs.schemas.get("urn:t").unwrap();
+    let TypeKind::Complex(order) = &schema.types[0].kind else {
+        panic!("Order is a complex type")
+    };
+    assert!(!order.all);
+    let names: Vec<&str> = order.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Id", "", "Note"], "the choice stays in its place");
+    let choice = &order.members[1];
+    let ElementType::Choice(c) = &choice.ty else {
+        panic!("a nested choice: {choice:?}")
+    };
+    let alternatives: Vec<&str> = c.alternatives.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(alternatives, ["Card", "Cash"]);
+    assert_eq!(
+        (choice.min_occurs, choice.max_occurs),
+        (0, MaxOccurs::Unbounded)
+    );
+    assert_eq!(choice.doc.as_deref(), Some("How it is paid."));
+    let TypeKind::Complex(address) = &schema.types[1].kind else {
+        panic!("Address is a complex type")
+    };
+    assert!(address.all);
+    let names: Vec<(&str, u32)> = address
+        .members
+        .iter()
+        .map(|m| (m.name.as_str(), m.min_occurs))
+        .collect();
+    assert_eq!(names, [("City", 1), ("Zip", 0)]);
 }

@@ -12,7 +12,15 @@ use crate::names;
 use crate::parse::{default_crate, MEMBER_ATTR};
 use crate::types;
 
-pub(crate) const TYPE_KEYS: &[&str] = &["ns", "name", "prefix", "flags", "dictionary", "crate"];
+pub(crate) const TYPE_KEYS: &[&str] = &[
+    "ns",
+    "name",
+    "prefix",
+    "flags",
+    "dictionary",
+    "all",
+    "crate",
+];
 pub(crate) const FIELD_KEYS: &[&str] = &[
     "name",
     "base",
@@ -21,6 +29,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "attribute",
     "text",
     "default",
+    "choice",
 ];
 /// `attribute` and `text` are known here only to say where they belong.
 pub(crate) const VARIANT_KEYS: &[&str] = &["name", "attribute", "text"];
@@ -43,11 +52,13 @@ pub(crate) enum Kind {
     /// A sequence; `base` is the extended type's field, written first and inlined.
     /// `attributes` are the `#[soap(attribute)]` fields (`element` is the attribute's name);
     /// `text` the `#[soap(text)]` field of a type with simple content (then `fields` is empty).
+    /// `all`: the members are an `xs:all` (any order) rather than an `xs:sequence`.
     Complex {
         base: Option<Field>,
         fields: Vec<Field>,
         attributes: Vec<Field>,
         text: Option<Box<Field>>,
+        all: bool,
     },
     /// A newtype over `Vec<(K, V)>`: WCF's named dictionary with `item` entries.
     Dictionary {
@@ -72,6 +83,9 @@ pub(crate) struct Field {
     /// The `xs:any` member: unknown elements go into it (an `AnyElement` field, or
     /// `#[soap(any)]`).
     pub(crate) wildcard: Option<Wildcard>,
+    /// A `#[soap(choice)]` field: an `xs:choice` nested in the sequence, whose alternatives
+    /// stand among the members with no element of the field's own (`element` is unused).
+    pub(crate) choice: bool,
 }
 
 /// An `xs:any` member's `namespace` and `processContents`.
@@ -93,6 +107,7 @@ struct TypeArgs {
     name: Option<attr::Spanned<String>>,
     prefix: Option<attr::Spanned<String>>,
     flags: Option<Span>,
+    all: Option<Span>,
     /// `dictionary` (`Some(None)`) or `dictionary = "Item"`.
     dictionary: Option<Option<attr::Spanned<String>>>,
     dictionary_span: Option<Span>,
@@ -110,6 +125,10 @@ fn type_args(cx: &Ctxt, args: TokenStream) -> TypeArgs {
             Some("flags") => {
                 attr::flag(cx, &meta, "flags")?;
                 a.flags = Some(meta.path.span());
+            }
+            Some("all") => {
+                attr::flag(cx, &meta, "all")?;
+                a.all = Some(meta.path.span());
             }
             Some("dictionary") => {
                 a.dictionary_span = Some(meta.path.span());
@@ -169,7 +188,7 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
                         .unwrap_or_else(|| format!("{name}KeyValuePair"));
                     dictionary(cx, s, item_name, a.dictionary_span)
                 }
-                None => complex(cx, s),
+                None => complex(cx, s, a.all),
             }
         }
         syn::Item::Enum(e) => {
@@ -178,6 +197,9 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
                     span,
                     "`dictionary` is for a newtype struct over `Vec<(K, V)>`",
                 );
+            }
+            if let Some(span) = a.all {
+                cx.error_at(span, "`all` is for structs: their members in any order");
             }
             // Variants carrying data make a choice; unit variants stay an enumeration.
             if e.variants.iter().any(|v| !matches!(v.fields, Fields::Unit)) {
@@ -209,7 +231,7 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
     })
 }
 
-fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
+fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind> {
     let fields = match &mut s.fields {
         Fields::Named(named) => &mut named.named,
         Fields::Unit => {
@@ -218,6 +240,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                 fields: Vec::new(),
                 attributes: Vec::new(),
                 text: None,
+                all: all.is_some(),
             })
         }
         Fields::Unnamed(_) => {
@@ -242,6 +265,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
         let mut process_contents = None;
         let mut is_attribute = None;
         let mut is_text = None;
+        let mut is_choice = None;
         let mut default: Option<syn::LitStr> = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
@@ -277,6 +301,10 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     is_text = Some(meta.path.clone());
                 }
                 "default" => default = attr::lit_str(cx, meta, "default")?,
+                "choice" => {
+                    attr::flag(cx, meta, "choice")?;
+                    is_choice = Some(meta.path.clone());
+                }
                 _ => {}
             }
             Ok(())
@@ -306,6 +334,38 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     "`default` needs an `Option<T>` field: a required attribute has no default",
                 );
             }
+        }
+        if let Some(path) = &is_choice {
+            let clash = [
+                (is_base.is_some(), "`base`"),
+                (is_attribute.is_some(), "`attribute`"),
+                (is_text.is_some(), "`text`"),
+                (wildcard.is_some(), "`any`"),
+                (element.is_some(), "`name`"),
+            ]
+            .into_iter()
+            .find_map(|(set, key)| set.then_some(key));
+            if let Some(key) = clash {
+                cx.error_spanned_by(
+                    path,
+                    format!("a `choice` field has no element of its own (its alternatives stand in its place), so it takes no {key}"),
+                );
+            } else if out.iter().any(|f: &Field| f.choice) {
+                // Two choices' alternatives could share names, and reading could not tell
+                // which one an element belongs to.
+                cx.error_spanned_by(path, "a type has at most one `choice` field: put the alternatives of both into one enum");
+            } else {
+                out.push(Field {
+                    element: String::new(),
+                    ident,
+                    ty: field.ty.clone(),
+                    doc: doc_text(&field.attrs),
+                    default: None,
+                    wildcard: None,
+                    choice: true,
+                });
+            }
+            continue;
         }
         if is_attribute.is_some() || is_text.is_some() {
             let role = if is_text.is_some() {
@@ -350,6 +410,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
                     doc: doc_text(&field.attrs),
                     default: default.map(|lit| lit.value()),
                     wildcard: None,
+                    choice: false,
                 };
                 if is_text.is_some() {
                     text = Some(Box::new(def));
@@ -371,13 +432,14 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             doc: doc_text(&field.attrs),
             wildcard,
             default: None,
+            choice: false,
         };
         // Two members with one element name could never be told apart when read.
         if def.wildcard.is_none()
             && base
                 .iter()
                 .chain(&out)
-                .any(|f: &Field| f.wildcard.is_none() && f.element == def.element)
+                .any(|f: &Field| f.wildcard.is_none() && !f.choice && f.element == def.element)
         {
             cx.error_spanned_by(
                 &def.ident,
@@ -408,12 +470,37 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct) -> Option<Kind> {
             );
         }
     }
+    if all.is_some() {
+        all_problems(cx, base.as_ref(), &out);
+    }
     Some(Kind::Complex {
         base,
         fields: out,
         attributes,
         text,
+        all: all.is_some(),
     })
+}
+
+/// What XML Schema 1.0 forbids in an `xs:all`: repeated members, a base type (an extension's
+/// content is a sequence), and particles other than elements.
+fn all_problems(cx: &Ctxt, base: Option<&Field>, fields: &[Field]) {
+    if let Some(b) = base {
+        cx.error_spanned_by(&b.ident, "an `all` type cannot extend a base: XML Schema puts an extension's members in a sequence");
+    }
+    for f in fields {
+        if f.choice || f.wildcard.is_some() {
+            cx.error_spanned_by(
+                &f.ident,
+                "an `all` type holds elements only: no `choice` or `xs:any` field",
+            );
+        } else if let types::Shape::Vec(_) = types::shape(&f.ty) {
+            cx.error_spanned_by(
+                &f.ty,
+                "each member of an `all` type occurs at most once: use `Option`, or an `ArrayOf` for a list",
+            );
+        }
+    }
 }
 
 fn dictionary(
@@ -571,6 +658,7 @@ fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
             doc: doc_text(&v.attrs),
             wildcard: None,
             default: None,
+            choice: false,
         });
     }
     Some(Kind::Choice { alternatives })

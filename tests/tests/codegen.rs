@@ -281,6 +281,14 @@ fn element_type(
             "anonymous".into()
         }
         ElementType::Any(w) => format!("any {} {}", w.namespace, w.process_contents),
+        ElementType::Choice(c) => {
+            let members = ComplexType {
+                members: c.alternatives.clone(),
+                ..ComplexType::default()
+            };
+            complex(&members, &format!("{at} choice"), out, types);
+            "choice".into()
+        }
     }
 }
 
@@ -293,6 +301,9 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
         out.insert(format!("{at} is a dictionary"));
     }
     out.insert(format!("{at} has {} members", c.members.len()));
+    if c.all {
+        out.insert(format!("{at} is an xs:all"));
+    }
     if let Some(text) = &c.simple_content {
         out.insert(format!("{at} has simple content {text}"));
         types.push_back(text.clone());

@@ -606,6 +606,7 @@ fn a_struct_with_a_base_describes_itself_and_everything_it_uses() {
                 member("Title", named(XS, "string"), 0, one, true),
                 member("TicketUrl", named(XS, "string"), 0, one, true),
             ],
+            all: false,
             is_dictionary: false,
             attributes: vec![],
             simple_content: None,

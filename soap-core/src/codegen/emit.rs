@@ -596,11 +596,13 @@ impl<'a> Generator<'a> {
             let element = self.body_element(&fault.message, &op.name)?;
             let detail = match &self.element(&element)?.ty {
                 ElementType::Named(ty) => self.mapped(ty)?,
-                ElementType::Anonymous(_) | ElementType::Any(_) => Mapped::Primitive {
-                    tokens: TokenStream::new(),
-                    reference: false,
-                    foreign: false,
-                },
+                ElementType::Anonymous(_) | ElementType::Any(_) | ElementType::Choice(_) => {
+                    Mapped::Primitive {
+                        tokens: TokenStream::new(),
+                        reference: false,
+                        foreign: false,
+                    }
+                }
             };
             match detail {
                 Mapped::Struct(ident) => faults.push(ident),
@@ -650,7 +652,8 @@ impl<'a> Generator<'a> {
                 // share `AuthenticateResponse`) share its struct, named after it.
                 let known = self.idents.get(response).cloned();
                 let ident = known.unwrap_or_else(|| self.type_ident(response));
-                let fields = self.fields(several, Some(response))?;
+                // A wrapper's members are all named elements: nothing nested comes of them.
+                let fields = self.fields(several, response, &mut Vec::new())?;
                 (None, Output::Fields(ident, fields, response.clone()))
             }
         };
@@ -787,7 +790,7 @@ impl<'a> Generator<'a> {
                     format!("operation {op:?}: the body element is of the type {ty}, which is not a complex type with a sequence; a body of a simple type, an array, a dictionary or a choice is not generated yet"),
                 )),
             },
-            ElementType::Any(_) => Err(Error::new(
+            ElementType::Any(_) | ElementType::Choice(_) => Err(Error::new(
                 format!("element {element}"),
                 None,
                 format!("operation {op:?}: a body element must have a type"),
@@ -837,6 +840,12 @@ impl<'a> Generator<'a> {
             ElementType::Named(q) => self.reach(q),
             ElementType::Anonymous(c) => {
                 for m in &c.members {
+                    self.reach_member(&m.ty)?;
+                }
+                Ok(())
+            }
+            ElementType::Choice(c) => {
+                for m in &c.alternatives {
                     self.reach_member(&m.ty)?;
                 }
                 Ok(())
@@ -1126,25 +1135,43 @@ impl<'a> Generator<'a> {
             };
             stack.extend(base.cloned());
             for m in members {
-                if let ElementType::Named(q) = &m.ty {
-                    if matches!(m.max_occurs, MaxOccurs::Bounded(0 | 1)) {
-                        stack.push(q.clone());
+                let once = matches!(m.max_occurs, MaxOccurs::Bounded(0 | 1));
+                match &m.ty {
+                    ElementType::Named(q) if once => stack.push(q.clone()),
+                    // A nested choice's alternative is held inline too, unless it repeats.
+                    ElementType::Choice(c) if once => {
+                        stack.extend(c.alternatives.iter().filter_map(|a| match &a.ty {
+                            ElementType::Named(q) => Some(q.clone()),
+                            _ => None,
+                        }))
                     }
+                    _ => {}
                 }
             }
         }
         seen
     }
 
-    /// The fields of a struct: `(field, type, XML name when the default would not give it)`.
-    fn fields(&mut self, members: &[Member], owner: Option<&QName>) -> Result<Vec<Field>, Error> {
+    /// The fields of the struct `owner`: `(field, type, XML name when the default would not
+    /// give it)`. The enum of a nested `xs:choice` goes into `nested`.
+    fn fields(
+        &mut self,
+        members: &[Member],
+        owner: &QName,
+        nested: &mut Vec<TokenStream>,
+    ) -> Result<Vec<Field>, Error> {
         let mut fields = Vec::new();
         let mut used = BTreeSet::new();
         for m in members {
-            let ty = self.member_type(m, owner)?;
-            // A wildcard has no element name: its field is `any`.
+            let ty = match &m.ty {
+                ElementType::Choice(c) => self.nested_choice(m, c, owner, nested)?,
+                _ => self.member_type(m, Some(owner))?,
+            };
+            // A wildcard has no element name: its field is `any`; a nested choice's is
+            // `choice`.
             let xml_name = match &m.ty {
                 ElementType::Any(_) => "Any",
+                ElementType::Choice(_) => "Choice",
                 _ => m.name.as_str(),
             };
             let mut ident = field_ident(xml_name);
@@ -1154,7 +1181,7 @@ impl<'a> Generator<'a> {
                 n += 1;
             }
             let rename = match &m.ty {
-                ElementType::Any(_) => None,
+                ElementType::Any(_) | ElementType::Choice(_) => None,
                 _ => (pascal_case(&ident.to_string()) != m.name).then(|| m.name.clone()),
             };
             fields.push(Field {
@@ -1162,13 +1189,54 @@ impl<'a> Generator<'a> {
                 ty,
                 rename,
                 doc: m.doc.clone(),
-                wildcard: match &m.ty {
+                role: match &m.ty {
                     ElementType::Any(w) => wildcard_attr(w),
+                    ElementType::Choice(_) => Some(quote!(#[soap(choice)])),
                     _ => None,
                 },
             });
         }
         Ok(fields)
+    }
+
+    /// An `xs:choice` nested in the sequence of `owner`: the enum of its alternatives (into
+    /// `nested`), named `{Owner}Choice` in the owner's namespace, and the field's type for
+    /// the choice's occurrence.
+    fn nested_choice(
+        &mut self,
+        m: &Member,
+        c: &Choice,
+        owner: &QName,
+        nested: &mut Vec<TokenStream>,
+    ) -> Result<TokenStream, Error> {
+        if !nested.is_empty() {
+            // `#[soap_type]` takes one `#[soap(choice)]` field: reading could not tell two
+            // choices' alternatives apart if they shared a name.
+            return Err(Error::new(
+                format!("type {owner}"),
+                None,
+                "a sequence with two xs:choice groups is not generated yet",
+            ));
+        }
+        let ident = self.fresh(&format!("{}Choice", owner.local));
+        let ns = &owner.namespace;
+        let prefix = self.prefix_for(ns);
+        let xml = ident.to_string();
+        let args = vec![
+            quote!(ns = #ns),
+            quote!(prefix = #prefix),
+            quote!(name = #xml),
+        ];
+        let doc = doc_attrs(&format!(
+            "The `xs:choice` in `{}`: one of its alternatives, which stand among the type's members.",
+            owner.local
+        ));
+        nested.push(self.choice_def(owner, &ident, args, Some(doc), c)?);
+        Ok(match (m.min_occurs, m.max_occurs) {
+            (_, MaxOccurs::Unbounded) | (_, MaxOccurs::Bounded(2..)) => quote!(Vec<#ident>),
+            (0, _) => quote!(Option<#ident>),
+            _ => quote!(#ident),
+        })
     }
 
     /// The `#[soap(text)]` field of a simple-content type and the `#[soap(attribute)]` fields,
@@ -1364,7 +1432,7 @@ impl<'a> Generator<'a> {
         &mut self,
         name: &QName,
         ident: &Ident,
-        args: Vec<TokenStream>,
+        mut args: Vec<TokenStream>,
         doc: Option<TokenStream>,
         c: &ComplexType,
     ) -> Result<TokenStream, Error> {
@@ -1386,7 +1454,11 @@ impl<'a> Generator<'a> {
             fields.push(quote! { #bdoc #[soap(base)] pub #field: #base_ident });
             shown.push((field, String::new()));
         }
-        for f in self.fields(&c.members, Some(name))? {
+        if c.all {
+            args.push(quote!(all));
+        }
+        let mut nested = Vec::new();
+        for f in self.fields(&c.members, name, &mut nested)? {
             fields.push(f.tokens());
             let xml = f
                 .rename
@@ -1402,6 +1474,7 @@ impl<'a> Generator<'a> {
             #[derive(#derive_debug Clone, Default, PartialEq)]
             pub struct #ident { #(#fields),* }
             #debug_impl
+            #(#nested)*
         })
     }
 
@@ -1633,6 +1706,7 @@ enum Body<'a> {
 /// sequence of named elements and nothing else.
 fn is_wrapper(c: &ComplexType) -> bool {
     c.base.is_none()
+        && !c.all
         && c.attributes.is_empty()
         && c.simple_content.is_none()
         && c.members
@@ -1645,8 +1719,9 @@ struct Field {
     ty: TokenStream,
     rename: Option<String>,
     doc: Option<String>,
-    /// An `xs:any` member's `#[soap(any = "…", …)]`, where it differs from the default.
-    wildcard: Option<TokenStream>,
+    /// An `xs:any` member's `#[soap(any = "…", …)]`, where it differs from the default; a
+    /// nested choice's `#[soap(choice)]`.
+    role: Option<TokenStream>,
 }
 
 impl Field {
@@ -1656,12 +1731,12 @@ impl Field {
             ty,
             rename,
             doc,
-            wildcard,
+            role,
         } = self;
         // As for types: the WSDL's documentation or none, which `?wsdl` writes back.
         let doc = doc.as_deref().map(doc_attrs);
         let rename = rename.as_ref().map(|r| quote!(#[soap(name = #r)]));
-        quote! { #doc #rename #wildcard pub #ident: #ty }
+        quote! { #doc #rename #role pub #ident: #ty }
     }
 }
 

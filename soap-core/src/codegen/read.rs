@@ -2,7 +2,7 @@
 //!
 //! The reader accepts what document/literal services publish (WCF's DataContract subset and
 //! what [`Definitions::to_xml`] writes) and nothing it would have to guess at: every other
-//! construct is an [`Error`] naming it as written (`xs:all`, `style="rpc"`, …) with its line
+//! construct is an [`Error`] naming it as written (`xs:group`, `style="rpc"`, …) with its line
 //! and column. Nothing is skipped silently, except three things that carry no contract:
 //! documentation where the model has no place for it (port types, global elements, schemas),
 //! WCF's `xs:appinfo` other than `IsDictionary` and `EnumerationValue` (hints for applications),
@@ -265,8 +265,8 @@ fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
         return fallback;
     }
     match node.tag_name().name() {
-        "choice" => "a choice is supported only as the whole content of a named complex type (not nested in a sequence or an extension, not anonymous)",
-        "all" => "an unordered group (xs:all) is not supported (only xs:sequence)",
+        "choice" => "a choice is supported as the whole content of a named complex type or inside a sequence (not directly in an extension, not as an anonymous type's content)",
+        "all" => "xs:all is supported only as the whole content of a complex type (not in an extension)",
         "group" | "attributeGroup" => "named groups are not supported",
         "attribute" => {
             "a global attribute is not supported: declare attributes in their complex type"
@@ -1193,6 +1193,10 @@ impl Reader {
             content = true;
             match name {
                 "sequence" => complex.members = self.sequence(doc, child)?,
+                "all" => {
+                    complex.members = self.all(doc, child)?;
+                    complex.all = true;
+                }
                 "complexContent" => {
                     doc.attributes(child, &["mixed"])?;
                     doc.only(child, "mixed", &["false"], "mixed content is not supported")?;
@@ -1235,7 +1239,7 @@ impl Reader {
                 _ => {
                     return Err(doc.refuse(
                         child,
-                        "only xs:sequence, complexContent/extension or simpleContent/extension is supported",
+                        "only xs:sequence, xs:all, complexContent/extension or simpleContent/extension is supported",
                     ))
                 }
             }
@@ -1390,13 +1394,56 @@ impl Reader {
                 members.push(self.wildcard(doc, child)?);
                 continue;
             }
+            if is(child, XS, "choice") {
+                if members
+                    .iter()
+                    .any(|m| matches!(m.ty, ElementType::Choice(_)))
+                {
+                    return Err(doc.unsupported(
+                        child,
+                        "a second xs:choice in one sequence is not supported (put the alternatives in one choice)",
+                    ));
+                }
+                members.push(self.nested_choice(doc, child)?);
+                continue;
+            }
             if !is(child, XS, "element") {
                 return Err(doc.refuse(
                     child,
-                    "a sequence may hold only xs:element declarations and xs:any",
+                    "a sequence may hold only xs:element declarations, xs:choice and xs:any",
                 ));
             }
             members.push(self.member(doc, child)?);
+        }
+        Ok(members)
+    }
+
+    /// `xs:all`: elements in any order, each at most once (XML Schema 1.0's rule).
+    fn all(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Vec<Member>, Error> {
+        doc.attributes(node, &["minOccurs", "maxOccurs"])?;
+        doc.only(
+            node,
+            "minOccurs",
+            &["1"],
+            "an optional xs:all is not supported: make its members optional",
+        )?;
+        doc.only(node, "maxOccurs", &["1"], "xs:all occurs at most once")?;
+        let mut members = Vec::new();
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            if !is(child, XS, "element") {
+                return Err(doc.refuse(child, "xs:all may hold only xs:element declarations"));
+            }
+            let member = self.member(doc, child)?;
+            if !matches!(member.max_occurs, MaxOccurs::Bounded(0 | 1)) {
+                return Err(doc.unsupported(
+                    child,
+                    "a member of xs:all occurs at most once (XML Schema 1.0)",
+                ));
+            }
+            members.push(member);
         }
         Ok(members)
     }
@@ -1507,9 +1554,37 @@ impl Reader {
             &["1"],
             "a repeated choice is not supported: repeat the element holding the choice's type",
         )?;
+        let (alternatives, choice_docs) = self.alternatives(doc, choice)?;
+        Ok(Some((alternatives, docs.or(choice_docs))))
+    }
+
+    /// An `xs:choice` in a sequence: a member without a name, whose alternatives stand in its
+    /// place, occurring as the choice says.
+    fn nested_choice(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Member, Error> {
+        doc.attributes(node, &["minOccurs", "maxOccurs"])?;
+        let (min_occurs, max_occurs) = occurs(doc, node)?;
+        let (choice, docs) = self.alternatives(doc, node)?;
+        Ok(Member {
+            name: String::new(),
+            ty: ElementType::Choice(choice),
+            min_occurs,
+            max_occurs,
+            nillable: false,
+            doc: docs,
+        })
+    }
+
+    /// The alternatives of `choice`, each an element occurring once, and its documentation.
+    fn alternatives(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        choice: Node<'_, '_>,
+    ) -> Result<(Choice, Option<String>), Error> {
         let mut alternatives = Vec::new();
+        let mut docs = None;
         for child in elements(choice) {
             if is(child, XS, "annotation") {
+                docs = self.annotation(doc, child)?.0;
                 continue;
             }
             if !is(child, XS, "element") {
@@ -1527,7 +1602,7 @@ impl Reader {
         if alternatives.is_empty() {
             return Err(doc.unsupported(choice, "a choice without alternatives is not supported"));
         }
-        Ok(Some((Choice { alternatives }, docs)))
+        Ok((Choice { alternatives }, docs))
     }
 
     /// A named `xs:simpleType`: a string enumeration, or an `xs:list` of one.

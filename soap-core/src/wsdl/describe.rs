@@ -637,6 +637,7 @@ fn uses(schemas: &Schemas, name: &QName) -> usize {
         match ty {
             ElementType::Named(q) => usize::from(q == name),
             ElementType::Anonymous(c) => in_complex(c, name),
+            ElementType::Choice(c) => in_members(&c.alternatives, name),
             ElementType::Any(_) => 0,
         }
     }

@@ -203,6 +203,11 @@ fn referenced(schema: &Schema) -> Vec<String> {
         match ty {
             ElementType::Named(name) => note(name),
             ElementType::Anonymous(complex) => complex_type(complex, note),
+            ElementType::Choice(choice) => {
+                for member in &choice.alternatives {
+                    element_type(&member.ty, note);
+                }
+            }
             ElementType::Any(_) => {}
         }
     }
@@ -316,6 +321,15 @@ impl Writer<'_> {
                 self.complex_type(level + 1, None, None, complex);
                 self.close(level, "xs:element");
             }
+            // A choice is a member, not a declaration: a global element of one is an element
+            // of an anonymous type holding the choice.
+            ElementType::Choice(choice) => {
+                self.open(level, &format!("xs:element name=\"{name}\"{nillable}"));
+                self.open(level + 1, "xs:complexType");
+                self.alternatives(level + 2, "xs:choice", None, choice);
+                self.close(level + 1, "xs:complexType");
+                self.close(level, "xs:element");
+            }
             // A wildcard is a member, not a declaration: a global element of one holds anything.
             ElementType::Any(_) => self.empty(
                 level,
@@ -383,14 +397,15 @@ impl Writer<'_> {
             self.open(inner + 1, &format!("xs:extension base=\"{base}\""));
             inner += 2;
         }
+        let group = if complex.all { "xs:all" } else { "xs:sequence" };
         if complex.members.is_empty() {
-            self.empty(inner, "xs:sequence");
+            self.empty(inner, group);
         } else {
-            self.open(inner, "xs:sequence");
+            self.open(inner, group);
             for member in &complex.members {
                 self.member(inner + 1, member);
             }
-            self.close(inner, "xs:sequence");
+            self.close(inner, group);
         }
         // Attributes follow the content model (XML Schema's order), inside the extension.
         for attribute in &complex.attributes {
@@ -409,12 +424,21 @@ impl Writer<'_> {
         if let Some(doc) = doc {
             self.documentation(level + 1, doc, false);
         }
-        self.open(level + 1, "xs:choice");
-        for member in &choice.alternatives {
-            self.member(level + 2, member);
-        }
-        self.close(level + 1, "xs:choice");
+        self.alternatives(level + 1, "xs:choice", None, choice);
         self.close(level, "xs:complexType");
+    }
+
+    /// `<xs:choice …>` (`tag`, with its occurrence when nested in a sequence) holding its
+    /// documentation and the alternatives.
+    fn alternatives(&mut self, level: usize, tag: &str, doc: Option<&str>, choice: &Choice) {
+        self.open(level, tag);
+        if let Some(doc) = doc {
+            self.documentation(level + 1, doc, false);
+        }
+        for member in &choice.alternatives {
+            self.member(level + 1, member);
+        }
+        self.close(level, "xs:choice");
     }
 
     /// `<xs:any>` with the occurrence of the member that holds it.
@@ -475,8 +499,14 @@ impl Writer<'_> {
     }
 
     fn member(&mut self, level: usize, member: &Member) {
-        if let ElementType::Any(wildcard) = &member.ty {
-            return self.wildcard(level, member, wildcard);
+        match &member.ty {
+            ElementType::Any(wildcard) => return self.wildcard(level, member, wildcard),
+            ElementType::Choice(choice) => {
+                let mut tag = String::from("xs:choice");
+                occurs(&mut tag, member);
+                return self.alternatives(level, &tag, member.doc.as_deref(), choice);
+            }
+            _ => {}
         }
         let mut tag = String::from("xs:element");
         occurs(&mut tag, member);
@@ -497,7 +527,7 @@ impl Writer<'_> {
                 self.complex_type(level + 1, None, None, complex);
                 self.close(level, "xs:element");
             }
-            ElementType::Any(_) => {}
+            ElementType::Any(_) | ElementType::Choice(_) => {}
         }
     }
 

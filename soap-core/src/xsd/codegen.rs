@@ -546,5 +546,9 @@ pub fn start(name: &str) -> Start<'_> {
 }
 
 pub use super::any::{any_member, read_any};
-pub use super::choice::{finish_choice, read_alternative, unknown_alternative};
+pub use super::choice::{
+    choice_member, declare_choice, define_choice, finish_choice, finish_choice_field,
+    foreign_choice, read_alternative, read_choice_field, same_namespace, unknown_alternative,
+    write_choice_field,
+};
 pub use super::dictionary::{dictionary_type, read_entries, write_entries};

@@ -67,6 +67,7 @@ mod serde_impls;
 
 pub use any::{wildcard_allows, AnyElement};
 pub use array::ArrayOf;
+pub use choice::{XsdChoice, XsdChoiceField};
 pub use codegen::{read_scalar, write_scalar};
 pub use dictionary::Dictionary;
 pub use flags::FlagSet;

@@ -212,7 +212,11 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     let chunks = fields.chunks(10).map(|chunk| {
         let slots = chunk.iter().map(|f| {
             let ty = &f.ty;
-            quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::Slot)
+            if f.choice {
+                quote_spanned!(ty.span()=> <#ty as #rt::XsdChoiceField>::Slot)
+            } else {
+                quote_spanned!(ty.span()=> <#ty as #rt::XsdField>::Slot)
+            }
         });
         quote!((#(#slots,)*))
     });
@@ -241,6 +245,11 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     };
     let writes = fields.iter().map(|f| {
         let (ty, field) = (&f.ty, &f.ident);
+        if f.choice {
+            return quote_spanned! {ty.span()=>
+                #rt::xsd::write_choice_field::<#ty, __SoapW>(&self.#field, writer)?;
+            };
+        }
         let name = format!("{prefix}:{}", f.element);
         quote_spanned! {ty.span()=>
             #rt::xsd::write_field::<#ty, __SoapW>(&self.#field, #name, writer)?;
@@ -250,7 +259,39 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
         fields
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.wildcard.is_none())
+            .filter(|(_, f)| f.wildcard.is_none() && !f.choice)
+    };
+    // The nested choice's alternatives: tried after the named members, before an element is
+    // unknown; their names are the enum's, known only when the code is compiled.
+    let choice = fields.iter().enumerate().find(|(_, f)| f.choice);
+    let (declare_choice, try_choice, foreign_choice, choice_checks) = match choice {
+        Some((i, f)) => {
+            let (ty, slot) = (&f.ty, slot_path(i));
+            let message = format!(
+                "the alternatives of `{}` must be in `{}`'s namespace `{ns}`: a nested choice's elements belong to the type around them",
+                quote!(#ty).to_string().replace(' ', ""),
+                def.ident,
+            );
+            (
+                quote_spanned!(ty.span()=> let start = #rt::xsd::declare_choice::<#ty>(start);),
+                quote_spanned! {ty.span()=>
+                    if #rt::xsd::read_choice_field::<#ty, __SoapR>(&mut slots #slot, name, reader)? {
+                        return ::core::result::Result::Ok(true);
+                    }
+                },
+                quote_spanned!(ty.span()=> #rt::xsd::foreign_choice::<#ty>(name, #ns)?;),
+                quote_spanned! {ty.span()=>
+                    const _: () = ::core::assert!(
+                        #rt::xsd::same_namespace(
+                            <<#ty as #rt::XsdChoiceField>::Choice as #rt::XsdValue>::NAMESPACE,
+                            #ns,
+                        ),
+                        #message
+                    );
+                },
+            )
+        }
+        None => Default::default(),
     };
     let accepts = named().map(|(i, f)| {
         let (ty, element, slot) = (&f.ty, &f.element, slot_path(i));
@@ -261,6 +302,9 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     let elements: Vec<&String> = named().map(|(_, f)| &f.element).collect();
     let finishes = fields.iter().enumerate().map(|(i, f)| {
         let (ty, field, slot) = (&f.ty, &f.ident, slot_path(i));
+        if f.choice {
+            return quote_spanned!(ty.span()=> #field: #rt::xsd::finish_choice_field::<#ty>(slots #slot)?,);
+        }
         // A wildcard member has no element name: a missing one is named by its construct.
         let element = match f.wildcard {
             Some(_) => "xs:any",
@@ -277,7 +321,10 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     let (unknown, foreign) = match fields.iter().position(|f| f.wildcard.is_some()) {
         None => (
             quote!(return ::core::result::Result::Ok(false)),
-            quote!(return #rt::xsd::foreign(name, #ns, &[#(#elements),*])),
+            quote! {{
+                #foreign_choice
+                return #rt::xsd::foreign(name, #ns, &[#(#elements),*])
+            }},
         ),
         Some(i) => {
             let f = &fields[i];
@@ -289,6 +336,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             (
                 offer.clone(),
                 quote! {{
+                    #foreign_choice
                     #rt::xsd::foreign(name, #ns, &[#(#elements),*])?;
                     #offer
                 }},
@@ -307,6 +355,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
     };
     quote! {
         #(#prefix_checks)*
+        #choice_checks
 
         #[automatically_derived]
         impl #rt::XsdComplex for #ident {
@@ -315,6 +364,7 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             fn declare<'__soap>(start: #rt::xsd::Start<'__soap>) -> #rt::xsd::Start<'__soap> {
                 let start = #rt::xsd::declare(start, #prefix, #ns);
                 #declare_base
+                #declare_choice
                 start
             }
 
@@ -339,7 +389,10 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
                 }
                 match name.local_name.as_str() {
                     #(#accepts)*
-                    _ => #unknown,
+                    _ => {
+                        #try_choice
+                        #unknown
+                    }
                 }
                 ::core::result::Result::Ok(true)
             }
@@ -617,11 +670,14 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
 }
 
 fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
-    let (attributes, text): (&[Field], _) = match &def.kind {
+    let (attributes, text, all): (&[Field], _, _) = match &def.kind {
         Kind::Complex {
-            attributes, text, ..
-        } => (attributes, text.as_deref()),
-        _ => (&[], None),
+            attributes,
+            text,
+            all,
+            ..
+        } => (attributes, text.as_deref(), *all),
+        _ => (&[], None, false),
     };
     let (base_name, define_base) = match base {
         Some(b) => {
@@ -635,6 +691,9 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     };
     let members = fields.iter().map(|f| {
         let (ty, element, doc) = (&f.ty, &f.element, option_str(f.doc.as_deref()));
+        if f.choice {
+            return quote_spanned!(ty.span()=> #rt::xsd::choice_member::<#ty>(#doc));
+        }
         match &f.wildcard {
             Some(w) => {
                 let (namespace, process) = (&w.namespace, &w.process_contents);
@@ -645,6 +704,9 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     });
     let defines = fields.iter().map(|f| {
         let ty = &f.ty;
+        if f.choice {
+            return quote_spanned!(ty.span()=> #rt::xsd::define_choice::<#ty>(schemas););
+        }
         quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
     });
     let declared = attributes.iter().map(|f| {
@@ -670,6 +732,7 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
         #rt::schema::ComplexType {
             base: #base_name,
             members: #rt::std::vec![#(#members),*],
+            all: #all,
             is_dictionary: false,
             attributes: #rt::std::vec![#(#declared),*],
             simple_content: #simple_content,
@@ -808,9 +871,12 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
 }
 
 /// `impl XsdComplex` for a choice: one slot holding the variant read and its element; writing
-/// the variant's element; reading exactly one of the alternatives.
+/// the variant's element; reading exactly one of the alternatives. And `impl XsdChoice`, what
+/// a struct holding the choice nested (`#[soap(choice)]`) asks of it.
 fn choice_impl(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
     let ident = &def.ident;
+    let members = alternative_members(rt, alternatives);
+    let defines = alternative_defines(rt, alternatives);
     let (ns, prefix) = (&def.ns, &def.prefix);
     let elements: Vec<&String> = alternatives.iter().map(|a| &a.element).collect();
     let writes = alternatives.iter().map(|a| {
@@ -863,23 +929,52 @@ fn choice_impl(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
                 #rt::xsd::finish_choice(slots, &[#(#elements),*])
             }
         }
+
+        #[automatically_derived]
+        impl #rt::XsdChoice for #ident {
+            const ALTERNATIVES: &'static [&'static str] = &[#(#elements),*];
+
+            fn alternatives() -> #rt::std::vec::Vec<#rt::schema::Member> {
+                #rt::std::vec![#(#members),*]
+            }
+
+            fn define_alternatives(schemas: &mut #rt::schema::Schemas) {
+                #(#defines)*
+            }
+        }
     }
 }
 
 /// `impl XsdType` for a choice: a complex type holding an `xs:choice` of the alternatives.
 fn xsd_type_choice(def: &TypeDef, rt: &Rt, alternatives: &[Field]) -> TokenStream {
-    let members = alternatives.iter().map(|a| {
-        let (ty, element, doc) = (&a.ty, &a.element, option_str(a.doc.as_deref()));
-        quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
-    });
-    let defines = alternatives.iter().map(|a| {
-        let ty = &a.ty;
-        quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
-    });
+    let members = alternative_members(rt, alternatives);
+    let defines = alternative_defines(rt, alternatives);
     let kind = quote! {
         #rt::schema::TypeKind::Choice(#rt::schema::Choice {
             alternatives: #rt::std::vec![#(#members),*],
         })
     };
     xsd_type_of_kind(def, rt, kind, quote!(#(#defines)*))
+}
+
+/// The schema members of a choice's alternatives.
+fn alternative_members(rt: &Rt, alternatives: &[Field]) -> Vec<TokenStream> {
+    alternatives
+        .iter()
+        .map(|a| {
+            let (ty, element, doc) = (&a.ty, &a.element, option_str(a.doc.as_deref()));
+            quote_spanned!(ty.span()=> #rt::xsd::member::<#ty>(#element, #doc))
+        })
+        .collect()
+}
+
+/// Defining the types of a choice's alternatives.
+fn alternative_defines(rt: &Rt, alternatives: &[Field]) -> Vec<TokenStream> {
+    alternatives
+        .iter()
+        .map(|a| {
+            let ty = &a.ty;
+            quote_spanned!(ty.span()=> <#ty as #rt::schema::XsdMember>::define(schemas);)
+        })
+        .collect()
 }
