@@ -374,12 +374,13 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// | `prefix = "p"` | the prefix its namespace is written with | the URI's last segment, lower case (`services86`) |
 /// | `flags` | (enums) a WCF `[Flags]` enum: an `xs:list`; hold values in `soap_core::xsd::FlagSet<E>` | off |
 /// | `dictionary`, `dictionary = "Item"` | (a newtype over `Vec<(K, V)>`) a WCF named dictionary, entries `<Item><Key/><Value/></Item>` | item `{Name}KeyValuePair` |
+/// | `all` | (structs) the members are an `xs:all`: any order, each at most once | off (`xs:sequence`) |
 /// | `crate = "path"` | where soap-core is | `::soap_core` |
 ///
 /// On fields, `#[soap(...)]`: `name = "Element"` (default: the field's PascalCase, `login_id` →
 /// `LoginId`) and `base`: the first field holds the extended type (`complexContent/extension`);
 /// its members come first on the wire, inlined; `any`, `any = "##any"` and `process_contents =
-/// "…"` for the `xs:any` member (see below). On enum variants: `#[soap(name = "Value")]` (an
+/// "…"` for the `xs:any` member, `choice` for a choice nested in the sequence (see below). On enum variants: `#[soap(name = "Value")]` (an
 /// enumeration value, or a choice's element); an explicit discriminant (`Sales = 1001`) is
 /// WCF's numeric value (`EnumerationValue`).
 ///
@@ -447,6 +448,14 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// so an optional choice is an `Option` member. Reading it, no alternative, two, or an element
 /// of the type's namespace that is none of them is an error naming the elements; never a
 /// default.
+///
+/// The same enum as a `#[soap(choice)]` field is an `xs:choice` inside the struct's sequence:
+/// no element of its own, the chosen alternative stands among the struct's members
+/// (`<Order><Id>1</Id><IBAN>…</IBAN></Order>`). `C` is exactly one alternative, `Option<C>` at
+/// most one, `Vec<C>` any number in document order. The enum must be in the struct's namespace
+/// (a compile-time check), and a struct has at most one such field. `#[soap_type(all)]` makes a
+/// struct's members an `xs:all` (any order, each at most once: no `Vec`, base, choice or
+/// wildcard); reading never depends on the order anyway.
 ///
 /// A field of type `soap_core::xsd::AnyElement` (or an `Option`/`Vec` of it) is the sequence's
 /// `xs:any`: the child elements no named member takes, and that its namespace constraint allows

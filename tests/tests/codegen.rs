@@ -426,6 +426,35 @@ fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
     );
 }
 
+/// soap-core's fixture of choices inside sequences and an `xs:all` (`nested-choice.wsdl`): the
+/// contract checked in as `tests/src/generated/delivery.rs` is what the generator gives (a
+/// `#[soap(choice)]` field once, optional and repeated; a `#[soap_type(all)]` struct), and its
+/// `wsdl_description()` gives the fixture's facts back, each choice in its place.
+#[test]
+fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("soap-core/tests/codegen-fixtures/nested-choice.wsdl");
+    let source = codegen::generate_file(&wsdl, &options("nested-choice.wsdl")).expect("generates");
+    assert_current("tests/src/generated/delivery.rs", &source);
+    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
+    let ours = facts(&generated::delivery::delivery::wsdl_description());
+    for expected in [
+        "type {urn:delivery}Parcel member 1  type choice occurs 1..1 nillable false",
+        "type {urn:delivery}Parcel member 1  choice member 1 PickupPoint type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
+        "type {urn:delivery}Tracking member 0  type choice occurs 0..unbounded nillable false",
+        "type {urn:delivery}Receipt member 2  type choice occurs 0..1 nillable false",
+        "type {urn:delivery}Address is an xs:all",
+    ] {
+        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
+    }
+    let missing: Vec<&String> = theirs.difference(&ours).collect();
+    let added: Vec<&String> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && added.is_empty(),
+        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
+}
+
 // ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------
 
 /// soap-core's fixture with `xs:attribute` and `xs:simpleContent`.

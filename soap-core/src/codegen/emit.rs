@@ -1221,12 +1221,8 @@ impl<'a> Generator<'a> {
         let ident = self.fresh(&format!("{}Choice", owner.local));
         let ns = &owner.namespace;
         let prefix = self.prefix_for(ns);
-        let xml = ident.to_string();
-        let args = vec![
-            quote!(ns = #ns),
-            quote!(prefix = #prefix),
-            quote!(name = #xml),
-        ];
+        // Nested, the enum describes no type of its own: its name is only Rust's.
+        let args = vec![quote!(ns = #ns), quote!(prefix = #prefix)];
         let doc = doc_attrs(&format!(
             "The `xs:choice` in `{}`: one of its alternatives, which stand among the type's members.",
             owner.local

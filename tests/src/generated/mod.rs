@@ -5,11 +5,12 @@
 //!
 //! The WSDLs themselves are the vendor's and stay outside the repository; this code is ours.
 //!
-//! Four more are generated from soap-core's own fixtures in `soap-core/tests/codegen-fixtures/`,
+//! More are generated from soap-core's own fixtures in `soap-core/tests/codegen-fixtures/`,
 //! WSDLs written for these tests: `accounts` (`accounts.wsdl`: an operation declaring two fault
 //! details, a one-way operation), `shop` (`choice-any.wsdl`: an `xs:choice` and `xs:any`
 //! wildcards), `attributes_shop` (`attributes.wsdl`: XML attributes and simple content) and
-//! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare).
+//! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare). `delivery`
+//! (`nested-choice.wsdl`) holds choices inside sequences and an `xs:all`.
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
@@ -27,3 +28,5 @@ pub mod accounts;
 pub mod shop;
 #[rustfmt::skip]
 pub mod quotes;
+#[rustfmt::skip]
+pub mod delivery;
