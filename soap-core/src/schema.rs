@@ -474,6 +474,8 @@ pub struct EnumValue {
     pub name: String,
     /// WCF's `EnumerationValue` annotation, where the number is not the value's position.
     pub numeric: Option<i64>,
+    /// `xs:documentation` (a variant's doc comment).
+    pub doc: Option<String>,
 }
 
 #[cfg(test)]

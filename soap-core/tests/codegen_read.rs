@@ -199,7 +199,8 @@ fn services88_so_principal_types() {
         status.values[0],
         EnumValue {
             name: "StatusNone".into(),
-            numeric: None
+            numeric: None,
+            doc: None,
         }
     );
     let system = status
@@ -399,10 +400,12 @@ fn hand_built() -> Definitions {
                     EnumValue {
                         name: "Red".into(),
                         numeric: None,
+                        doc: None,
                     },
                     EnumValue {
                         name: "Blue".into(),
                         numeric: Some(-4),
+                        doc: Some("Numbered -4 & documented: both in one annotation.".into()),
                     },
                 ],
                 flags: false,
@@ -418,6 +421,7 @@ fn hand_built() -> Definitions {
                 values: vec![EnumValue {
                     name: "Read".into(),
                     numeric: Some(1),
+                    doc: None,
                 }],
                 flags: true,
             }),
@@ -479,11 +483,11 @@ fn hand_built() -> Definitions {
     ];
     defs.port_types = vec![PortType {
         name: "Pinger".into(),
+        doc: Some("Answers pings.".into()),
         operations: vec![
             Operation {
                 name: "Ping".into(),
-                // The writer writes no wsdl:documentation.
-                doc: None,
+                doc: Some("Answers <Ping> with\nthe same.".into()),
                 input: IoMessage {
                     name: Some("PingRequest".into()),
                     message: QName::new(ns, "PingRequest"),
@@ -738,6 +742,7 @@ fn with_operation(mut defs: Definitions, request: &str, response: &str) -> Defin
     ];
     defs.port_types = vec![PortType {
         name: "S".into(),
+        doc: None,
         operations: vec![Operation {
             name: "Get".into(),
             doc: None,

@@ -246,7 +246,10 @@ use crate::ctxt::Ctxt;
 /// `{Trait}Server` serves it at `GET ?wsdl` (the address filled in per request, see
 /// `soap_core::server::WsdlAddress`) when every type is described, and publishes none otherwise;
 /// `with_generated_wsdl()` turns that into a compile-time requirement, `with_wsdl(..)` serves
-/// another document (a vendor's) and `without_wsdl()` none.
+/// another document (a vendor's) and `without_wsdl()` none. The first paragraph of the trait's
+/// doc comment becomes the port type's `wsdl:documentation`, each method's the operation's (and,
+/// under `#[soap_type]`, a type's, a field's or an enum variant's its `xs:documentation`); the
+/// rest of a doc comment (examples, notes for Rust readers) stays Rust's.
 ///
 /// # Headers
 ///

@@ -99,6 +99,8 @@ pub(crate) struct Variant {
     pub(crate) value: String,
     /// WCF's `EnumerationValue`, when the discriminant is not the position.
     pub(crate) numeric: Option<i64>,
+    /// The doc comment's summary, for the value's `xs:documentation`.
+    pub(crate) doc: Option<String>,
 }
 
 #[derive(Default)]
@@ -592,6 +594,7 @@ fn enumeration(cx: &Ctxt, e: &mut syn::ItemEnum, flags: bool) -> Option<Kind> {
             ident: v.ident.clone(),
             value,
             numeric: (usize::try_from(number).ok() != Some(position)).then_some(number),
+            doc: doc_text(&v.attrs),
         });
     }
     Some(Kind::Enumeration { variants, flags })
@@ -737,7 +740,7 @@ fn read_soap_attrs(
 /// The doc comment's first paragraph (its summary), lines joined, for `xs:documentation`: the
 /// rest of a Rust doc comment (examples, links, notes for Rust readers) means nothing to a
 /// WSDL's reader.
-fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
+pub(crate) fn doc_text(attrs: &[syn::Attribute]) -> Option<String> {
     let lines: Vec<String> = attrs
         .iter()
         .filter(|a| a.path().is_ident("doc"))

@@ -158,6 +158,15 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
         };
         p.element.clone()
     };
+    let port_type = defs
+        .port_types
+        .iter()
+        .find(|p| p.name == binding.port_type.local)
+        .expect("the port type");
+    out.insert(format!(
+        "port type {} doc {:?}",
+        port_type.name, port_type.doc
+    ));
     let mut elements = Vec::new();
     for op in &binding.operations {
         let abstract_op = defs
@@ -170,6 +179,7 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
             "operation {} soapAction {}",
             op.name, op.soap_action
         ));
+        out.insert(format!("operation {} doc {:?}", op.name, abstract_op.doc));
         let input = part_element(&abstract_op.input.message, None);
         out.insert(format!("operation {} input {input}", op.name));
         elements.push(input);
@@ -236,6 +246,7 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
         else {
             continue; // a primitive
         };
+        out.insert(format!("type {name} doc {:?}", def.doc));
         match &def.kind {
             TypeKind::Complex(c) => complex(c, &format!("type {name}"), &mut out, &mut types),
             TypeKind::Choice(c) => {
@@ -259,6 +270,9 @@ fn facts(defs: &Definitions) -> BTreeSet<String> {
                     "type {name} enumeration flags {} {values:?}",
                     e.flags
                 ));
+                for v in &e.values {
+                    out.insert(format!("type {name} value {} doc {:?}", v.name, v.doc));
+                }
             }
         }
     }
@@ -313,6 +327,7 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
             "{at} attribute {} type {} required {} default {:?}",
             a.name, a.ty, a.required, a.default
         ));
+        out.insert(format!("{at} attribute {} doc {:?}", a.name, a.doc));
         types.push_back(a.ty.clone());
     }
     for (i, m) in c.members.iter().enumerate() {
@@ -326,6 +341,7 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
             "{member_at} type {ty} occurs {}..{max} nillable {}",
             m.min_occurs, m.nillable
         ));
+        out.insert(format!("{member_at} doc {:?}", m.doc));
     }
 }
 
@@ -354,6 +370,13 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
     for (file, _, _) in CHECKED_IN {
         let vendor = codegen::read_wsdl_file(&dir.join(file)).expect("the vendor WSDL reads");
         let vendor = facts(&vendor);
+        if *file == "Services88-Tooltips.wsdl" {
+            // Documentation is among the facts: the port type's `<summary>` comes back as the
+            // trait's doc comment and from it as the port type's `wsdl:documentation`.
+            let doc =
+                r#"port type Tooltips doc Some("Declaration of Wcf web services for Tooltips")"#;
+            assert!(vendor.contains(doc), "{doc}: {vendor:#?}");
+        }
         let ours = facts(&described(file));
         let missing: Vec<&String> = vendor.difference(&ours).collect();
         let added: Vec<&String> = ours.difference(&vendor).collect();
@@ -471,7 +494,8 @@ fn the_checked_in_attributes_contract_is_what_the_generator_gives() {
 }
 
 /// The generated code compiles (this crate builds it) and describes the fixture's types again:
-/// attributes (use, type, default, documentation) and simple content, type by type.
+/// attributes (use, type, default, documentation) and simple content, type by type, and the
+/// documentation of the port type, the operation and an enumeration value.
 #[test]
 fn generated_attributes_and_simple_content_describe_the_fixtures_types() {
     let text = std::fs::read_to_string(attributes_fixture()).expect("the fixture");
@@ -501,6 +525,16 @@ fn generated_attributes_and_simple_content_describe_the_fixtures_types() {
             .any(|f| f.contains("has simple content")),
         "{vendor_facts:#?}"
     );
+    // The documentation comes back too: the port type's, the operation's, an enumeration
+    // value's (doc comments on the trait, the method and the variant).
+    for doc in [
+        r#"port type Shop doc Some("Orders, priced in one currency.")"#,
+        r#"operation PlaceOrder doc Some("Places an order and returns it with its id.")"#,
+        r#"type {urn:shop}Currency value EUR doc Some("The euro.")"#,
+        r#"type {urn:shop}Currency value USD doc None"#,
+    ] {
+        assert!(vendor_facts.contains(doc), "{doc}: {vendor_facts:#?}");
+    }
     assert_eq!(ours_facts, vendor_facts);
     let money = complex(&ours, "Money");
     assert_eq!(

@@ -322,3 +322,25 @@ async fn a_description_with_a_choice_and_wildcards_validates() {
     assert_eq!(report["operations"], 2, "{report}");
     assert_eq!(report["types"], 4, "{report}");
 }
+
+/// Documentation where WSDL 1.1 and XML Schema allow it (the port type's and the operation's
+/// `wsdl:documentation` first in each, an enumeration value's `xs:documentation` in its
+/// `xs:annotation`), as the description of soap-core's attributes fixture writes it, validates
+/// the same way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_with_documentation_validates() {
+    let text = tests::generated::attributes_shop::shop::wsdl_description().to_xml();
+    let compact: String = text.lines().map(str::trim).collect();
+    for expected in [
+        "<wsdl:portType name=\"Shop\"><wsdl:documentation>Orders, priced in one currency.</wsdl:documentation>",
+        "<wsdl:operation name=\"PlaceOrder\"><wsdl:documentation>Places an order and returns it with its id.</wsdl:documentation>",
+        "<xs:enumeration value=\"EUR\"><xs:annotation><xs:documentation>The euro.</xs:documentation></xs:annotation></xs:enumeration>",
+    ] {
+        assert!(compact.contains(expected), "{expected}\n{text}");
+    }
+    let path = std::env::temp_dir().join(format!("soap-rs-docs-{}.wsdl", std::process::id()));
+    std::fs::write(&path, text).expect("write the WSDL");
+    let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(report["operations"], 2, "{report}");
+}

@@ -68,6 +68,9 @@ pub struct TicketInfo {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum EventHandlerType {
     Unknown,
+    /// Before an appointment is saved.
+    ///
+    /// Only the summary becomes the value's `xs:documentation`.
     SalesBeforeSaveAppointment = 1001,
     SalesBeforeSaveStakeholder,
 }
@@ -630,7 +633,7 @@ fn a_struct_with_a_base_describes_itself_and_everything_it_uses() {
 }
 
 #[test]
-fn enumerations_carry_wcf_numeric_values() {
+fn enumerations_carry_wcf_numeric_values_and_the_variants_docs() {
     let mut schemas = Schemas::default();
     <EventHandlerType as XsdType>::define(&mut schemas);
     assert_eq!(
@@ -639,15 +642,18 @@ fn enumerations_carry_wcf_numeric_values() {
             values: vec![
                 EnumValue {
                     name: "Unknown".into(),
-                    numeric: None
+                    numeric: None,
+                    doc: None,
                 },
                 EnumValue {
                     name: "SalesBeforeSaveAppointment".into(),
-                    numeric: Some(1001)
+                    numeric: Some(1001),
+                    doc: Some("Before an appointment is saved.".into()),
                 },
                 EnumValue {
                     name: "SalesBeforeSaveStakeholder".into(),
-                    numeric: Some(1002)
+                    numeric: Some(1002),
+                    doc: None,
                 },
             ],
             flags: false,

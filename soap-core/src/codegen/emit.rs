@@ -96,7 +96,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     gen.redact = options.redact.clone();
     let bindings = gen.chosen_bindings(&options.services)?;
     let mut services = Vec::new();
-    for binding in bindings {
+    for binding in &bindings {
         services.push(gen.service(binding)?);
     }
     // Header sets first: their blocks' types must be reached before the types are written.
@@ -143,6 +143,15 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     out.push_str(
         ". Regenerate it rather than edit it:\n//! `soap-codegen --check` fails when it no longer matches the WSDL.\n",
     );
+    for binding in &bindings {
+        out.push_str(&format!(
+            "//!\n//! `{}`: the port type `{{{}}}{}`, from binding `{}`.\n",
+            binding.port_type.local,
+            binding.port_type.namespace,
+            binding.port_type.local,
+            binding.name
+        ));
+    }
     let features = if features.is_empty() {
         String::new()
     } else {
@@ -547,10 +556,15 @@ impl<'a> Generator<'a> {
             .filter_map(|plan| plan.fault_enum(&self.krate))
             .collect();
 
-        let doc = doc_attrs(&format!(
-            "The `{service}` port type (`{}`), from binding `{}`.",
-            ns, binding.name
-        ));
+        // The port type's own documentation, which the macro writes back; where the service came
+        // from is said once in the file's opening comment.
+        let doc = self
+            .defs
+            .port_types
+            .iter()
+            .find(|p| p.name == service)
+            .and_then(|p| p.doc.as_deref())
+            .map(doc_attrs);
         let mut args = vec![quote!(name = #service), quote!(ns = #ns)];
         if let Some(h) = request_headers {
             args.push(quote!(request_headers = #h));
@@ -1382,7 +1396,8 @@ impl<'a> Generator<'a> {
                         };
                     // The first value is the default, as .NET's zero value usually is.
                     let default = (position == 0).then(|| quote!(#[default]));
-                    variants.push(quote! { #default #rename #vident #discriminant });
+                    let vdoc = v.doc.as_deref().map(doc_attrs);
+                    variants.push(quote! { #vdoc #default #rename #vident #discriminant });
                 }
                 Ok(Some(quote! {
                     #doc
@@ -1773,11 +1788,9 @@ struct OpPlan {
 
 impl OpPlan {
     fn tokens(&self, common_result: Option<&str>) -> TokenStream {
-        let doc = doc_attrs(
-            self.doc
-                .as_deref()
-                .unwrap_or(&format!("The `{}` operation.", self.name)),
-        );
+        // Only the WSDL's own documentation, as for types: the macro writes a method's doc
+        // comment back as the operation's `wsdl:documentation`.
+        let doc = self.doc.as_deref().map(doc_attrs);
         let action = &self.action;
         let mut args = Vec::new();
         if let Some(ns) = &self.ns {
@@ -1872,7 +1885,9 @@ fn spaced(source: &str) -> String {
     for line in source.lines() {
         let trimmed = line.trim_start();
         let starts_item = trimmed.starts_with("///") || trimmed.starts_with("#[");
-        let after_item = matches!(previous.trim_end().chars().last(), Some('}' | ';'));
+        // A doc line may end in `}` too (`{contact_id=123}`): it still belongs to what follows.
+        let after_item = !previous.trim_start().starts_with("///")
+            && matches!(previous.trim_end().chars().last(), Some('}' | ';'));
         if starts_item && after_item {
             out.push('\n');
         }

@@ -4,8 +4,8 @@
 //! what [`Definitions::to_xml`] writes) and nothing it would have to guess at: every other
 //! construct is an [`Error`] naming it as written (`xs:group`, `style="rpc"`, …) with its line
 //! and column. Nothing is skipped silently, except three things that carry no contract:
-//! documentation where the model has no place for it (port types, global elements, schemas),
-//! WCF's `xs:appinfo` other than `IsDictionary` and `EnumerationValue` (hints for applications),
+//! documentation where the model has no place for it (global elements, schemas, messages,
+//! bindings, services), WCF's `xs:appinfo` other than `IsDictionary` and `EnumerationValue` (hints for applications),
 //! and extension elements in foreign namespaces that are not `wsdl:required="true"` (WS-Policy).
 //!
 //! QName-valued attributes (`type`, `base`, `element`, `message`, `binding`, `itemType`) resolve
@@ -536,9 +536,10 @@ impl Reader {
         let name = doc.required(node, "name")?.to_string();
         self.note_name(doc, node, 1, QName::new(target, name.as_str()))?;
         let mut operations = Vec::new();
+        let mut docs = None;
         for op in elements(node) {
             if is(op, WSDL, "documentation") {
-                // The port type's documentation has no place in the model.
+                docs = text_of(op);
                 continue;
             }
             if !is(op, WSDL, "operation") {
@@ -547,7 +548,11 @@ impl Reader {
             }
             operations.push(self.operation(doc, op)?);
         }
-        self.defs().port_types.push(PortType { name, operations });
+        self.defs().port_types.push(PortType {
+            name,
+            doc: docs,
+            operations,
+        });
         Ok(())
     }
 
@@ -1716,14 +1721,14 @@ impl Reader {
             }
             doc.attributes(child, &["value"])?;
             let name = doc.required(child, "value")?.to_string();
-            let mut numeric = None;
+            let (mut numeric, mut docs) = (None, None);
             for annotation in elements(child) {
                 if !is(annotation, XS, "annotation") {
                     return Err(doc.refuse(annotation, "not supported in an enumeration"));
                 }
                 for info in elements(annotation) {
                     if is(info, XS, "documentation") {
-                        // An enumeration value's documentation has no place in the model.
+                        docs = text_of(info);
                         continue;
                     }
                     if !is(info, XS, "appinfo") {
@@ -1737,7 +1742,11 @@ impl Reader {
                     }
                 }
             }
-            values.push(EnumValue { name, numeric });
+            values.push(EnumValue {
+                name,
+                numeric,
+                doc: docs,
+            });
         }
         if values.is_empty() {
             return Err(doc.unsupported(

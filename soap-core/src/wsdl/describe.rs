@@ -273,6 +273,7 @@ impl Content {
 #[derive(Debug, Clone)]
 pub struct OperationDescription {
     info: OperationInfo,
+    doc: Option<String>,
     request: Content,
     response: Content,
     headers: Vec<BlockSchema>,
@@ -284,11 +285,18 @@ impl OperationDescription {
     pub fn new(info: &OperationInfo) -> Self {
         OperationDescription {
             info: *info,
+            doc: None,
             request: Content::Members(Vec::new()),
             response: Content::Members(Vec::new()),
             headers: Vec::new(),
             faults: Vec::new(),
         }
+    }
+
+    /// What the operation does, written as its `wsdl:documentation` (the method's doc comment).
+    pub fn doc(mut self, text: impl Into<String>) -> Self {
+        self.doc = Some(text.into());
+        self
     }
 
     /// Adds a member to the request wrapper.
@@ -375,6 +383,7 @@ impl OperationDescription {
 #[derive(Debug, Clone)]
 pub struct ServiceDescription {
     service: ServiceInfo,
+    doc: Option<String>,
     operations: Vec<OperationDescription>,
     request_headers: Vec<BlockSchema>,
     response_headers: Vec<BlockSchema>,
@@ -385,10 +394,18 @@ impl ServiceDescription {
     pub fn new(service: &ServiceInfo) -> Self {
         ServiceDescription {
             service: *service,
+            doc: None,
             operations: Vec::new(),
             request_headers: Vec::new(),
             response_headers: Vec::new(),
         }
+    }
+
+    /// What the service is for, written as the port type's `wsdl:documentation` (the trait's
+    /// doc comment).
+    pub fn doc(mut self, text: impl Into<String>) -> Self {
+        self.doc = Some(text.into());
+        self
     }
 
     /// Every request carries the blocks of `H`.
@@ -416,6 +433,7 @@ impl ServiceDescription {
         let mut defs = Definitions::new(format!("{}Service", service.name), service.namespace);
         let mut port_type = PortType {
             name: service.name.to_string(),
+            doc: self.doc.clone(),
             operations: Vec::new(),
         };
         let mut binding_ops = Vec::new();
@@ -516,7 +534,7 @@ impl ServiceDescription {
             .then(|| io_messages(defs, &output_name, info.response_qname(), &response_blocks));
         let abstract_op = Operation {
             name: info.name.to_string(),
-            doc: None,
+            doc: op.doc.clone(),
             // WS-Addressing's actions, as WCF writes them: the request's is the SOAPAction, the
             // reply's the same with `Response` appended (WCF's default `ReplyAction`).
             input: IoMessage {
@@ -694,6 +712,7 @@ mod tests {
                         values: vec![EnumValue {
                             name: "Busy".into(),
                             numeric: Some(7),
+                            doc: None,
                         }],
                         flags: true,
                     }),

@@ -79,6 +79,8 @@ pub struct Part {
 pub struct PortType {
     /// `name`.
     pub name: String,
+    /// `wsdl:documentation`: what the service is for (a generated trait's doc comment).
+    pub doc: Option<String>,
     /// The operations, in order.
     pub operations: Vec<Operation>,
 }

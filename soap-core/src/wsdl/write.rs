@@ -84,6 +84,9 @@ impl Definitions {
                 1,
                 &format!("wsdl:portType name=\"{}\"", esc(&port_type.name)),
             );
+            if let Some(doc) = &port_type.doc {
+                w.wsdl_documentation(2, doc);
+            }
             for op in &port_type.operations {
                 w.abstract_operation(2, op);
             }
@@ -348,6 +351,16 @@ impl Writer<'_> {
         }
     }
 
+    /// `wsdl:documentation`, which WSDL 1.1 puts first in the element it describes.
+    fn wsdl_documentation(&mut self, level: usize, doc: &str) {
+        self.indent(level);
+        let _ = writeln!(
+            self.out,
+            "<wsdl:documentation>{}</wsdl:documentation>",
+            esc(doc)
+        );
+    }
+
     fn documentation(&mut self, level: usize, doc: &str, dictionary: bool) {
         self.open(level, "xs:annotation");
         if !doc.is_empty() {
@@ -546,22 +559,31 @@ impl Writer<'_> {
         self.open(inner, "xs:restriction base=\"xs:string\"");
         for value in &e.values {
             let tag = format!("xs:enumeration value=\"{}\"", esc(&value.name));
-            match value.numeric {
-                None => self.empty(inner + 1, &tag),
-                Some(n) => {
-                    self.open(inner + 1, &tag);
-                    self.open(inner + 2, "xs:annotation");
-                    self.open(inner + 3, "xs:appinfo");
-                    self.indent(inner + 4);
-                    let _ = writeln!(
-                        self.out,
-                        "<EnumerationValue xmlns=\"{SER}\">{n}</EnumerationValue>"
-                    );
-                    self.close(inner + 3, "xs:appinfo");
-                    self.close(inner + 2, "xs:annotation");
-                    self.close(inner + 1, "xs:enumeration");
-                }
+            if value.numeric.is_none() && value.doc.is_none() {
+                self.empty(inner + 1, &tag);
+                continue;
             }
+            self.open(inner + 1, &tag);
+            self.open(inner + 2, "xs:annotation");
+            if let Some(doc) = &value.doc {
+                self.indent(inner + 3);
+                let _ = writeln!(
+                    self.out,
+                    "<xs:documentation>{}</xs:documentation>",
+                    esc(doc)
+                );
+            }
+            if let Some(n) = value.numeric {
+                self.open(inner + 3, "xs:appinfo");
+                self.indent(inner + 4);
+                let _ = writeln!(
+                    self.out,
+                    "<EnumerationValue xmlns=\"{SER}\">{n}</EnumerationValue>"
+                );
+                self.close(inner + 3, "xs:appinfo");
+            }
+            self.close(inner + 2, "xs:annotation");
+            self.close(inner + 1, "xs:enumeration");
         }
         self.close(inner, "xs:restriction");
         if e.flags {
@@ -573,6 +595,9 @@ impl Writer<'_> {
 
     fn abstract_operation(&mut self, level: usize, op: &Operation) {
         self.open(level, &format!("wsdl:operation name=\"{}\"", esc(&op.name)));
+        if let Some(doc) = &op.doc {
+            self.wsdl_documentation(level + 1, doc);
+        }
         for (tag, io) in std::iter::once(("wsdl:input", &op.input))
             .chain(op.output.as_ref().map(|o| ("wsdl:output", o)))
         {

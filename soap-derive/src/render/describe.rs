@@ -31,6 +31,7 @@ pub(super) fn module_fns(def: &ServiceDef, rt: &Rt) -> TokenStream {
         .map(|op| operation(op, rt, &mut Vec::new()))
         .collect();
     let trait_name = def.item.ident.to_string();
+    let service_doc = doc_call(&def.item.attrs);
     let describe_doc = doc(&format!(
         "The WSDL 1.1 description of `{trait_name}`: document/literal wrapped, SOAP 1.1 and 1.2\n\
          bindings, every parameter, result and header type described by its `XsdType`."
@@ -46,6 +47,7 @@ pub(super) fn module_fns(def: &ServiceDef, rt: &Rt) -> TokenStream {
             #(#bounds,)*
         {
             #rt::wsdl::ServiceDescription::new(&SERVICE)
+                #service_doc
                 .request_headers::<#req_h>()
                 .response_headers::<#resp_h>()
                 #(.operation(#ops))*
@@ -134,7 +136,7 @@ fn all_bounds(def: &ServiceDef, rt: &Rt) -> Vec<TokenStream> {
 /// One `OperationDescription`, its types' bounds added to `bounds`.
 fn operation(op: &OperationDef, rt: &Rt, bounds: &mut Vec<TokenStream>) -> TokenStream {
     let info = op.info_const();
-    let mut calls = Vec::new();
+    let mut calls = vec![doc_call(&op.method.attrs)];
     for (_, m) in op.body_members() {
         let member = member(m, rt, bounds);
         calls.push(quote!(.request_member(#rt::wsdl::MemberSchema::#member)));
@@ -165,6 +167,15 @@ fn operation(op: &OperationDef, rt: &Rt, bounds: &mut Vec<TokenStream>) -> Token
         calls.push(quote!(.fault_type::<#ty>()));
     }
     quote!(#rt::wsdl::OperationDescription::new(&#info) #(#calls)*)
+}
+
+/// `.doc("…")` with the doc comment's summary, which becomes the `wsdl:documentation`; nothing
+/// when there is none.
+fn doc_call(attrs: &[syn::Attribute]) -> TokenStream {
+    match crate::type_def::doc_text(attrs) {
+        Some(text) => quote!(.doc(#text)),
+        None => TokenStream::new(),
+    }
 }
 
 /// `of::<T>("Name")` or `array_of::<Item>("Name", "item", "item ns", optional)`.

@@ -840,10 +840,12 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
             Some(n) => quote!(::core::option::Option::Some(#n)),
             None => quote!(::core::option::Option::None),
         };
+        let doc = option_str(v.doc.as_deref());
         quote! {
             #rt::schema::EnumValue {
                 name: <#rt::std::string::String as ::core::convert::From<&str>>::from(#value),
                 numeric: #numeric,
+                doc: #doc.map(<#rt::std::string::String as ::core::convert::From<&str>>::from),
             }
         }
     });
