@@ -222,6 +222,12 @@ impl Schemas {
         self.schemas.iter()
     }
 
+    /// The schemas, to change in place (the WSDL reader putting named groups in place).
+    #[cfg(feature = "codegen")]
+    pub(crate) fn iter_mut(&mut self) -> impl Iterator<Item = &mut Schema> {
+        self.schemas.iter_mut()
+    }
+
     /// The schema of `namespace`, if anything is defined in it.
     pub fn get(&self, namespace: &str) -> Option<&Schema> {
         self.schemas

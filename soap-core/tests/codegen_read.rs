@@ -629,18 +629,141 @@ fn at(e: &Error) -> (u32, u32) {
 }
 
 #[test]
-fn a_named_group_is_an_error_with_its_line_and_column() {
+fn an_unsupported_construct_is_an_error_with_its_line_and_column() {
     let text = with_types(
         r#"      <xs:complexType name="A">
-        <xs:group ref="Fields" />
+        <xs:anyAttribute />
       </xs:complexType>"#,
     );
     let e = read_error(&text);
-    assert_eq!(e.construct, "xs:group");
-    assert!(e.message.contains("named groups"), "{e}");
+    assert_eq!(e.construct, "xs:anyAttribute");
+    assert!(e.message.contains("attribute wildcards"), "{e}");
     assert_eq!(at(&e), (6, 9), "{e}");
     assert!(e.location.as_ref().is_some_and(|l| l.file.is_none()));
-    assert!(e.to_string().starts_with("6:9: xs:group"), "{e}");
+    assert!(e.to_string().starts_with("6:9: xs:anyAttribute"), "{e}");
+}
+
+/// Named groups are put in place of their references, wherever they are defined: the model
+/// holds the members, choice, `xs:all` and attributes as if written in the referencing type.
+#[test]
+fn named_groups_and_attribute_groups_are_put_in_place() {
+    let defs = read_wsdl_file(&fixtures().join("groups.wsdl")).expect("the fixture reads");
+    let complex = |name: &str| match &find_type(&defs, "urn:catalog", name).kind {
+        TypeKind::Complex(c) => c.clone(),
+        other => panic!("{name}: {other:?}"),
+    };
+    let product = complex("Product");
+    let names: Vec<&str> = product.members.iter().map(|m| m.name.as_str()).collect();
+    // The sequence group (defined after its use) spliced, the choice group a nested choice.
+    assert_eq!(names, ["Id", "Name", "Price", ""]);
+    assert_eq!(
+        product.members[1].doc.as_deref(),
+        Some("What the catalog calls it.")
+    );
+    let ElementType::Choice(choice) = &product.members[3].ty else {
+        panic!("{:?}", product.members[3])
+    };
+    let alternatives: Vec<&str> = choice
+        .alternatives
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(alternatives, ["Email", "Phone"]);
+    assert_eq!(product.members[3].min_occurs, 0);
+    // `Audit` holds `createdBy` and the `Stamp` group inside it.
+    let attributes: Vec<(&str, bool)> = product
+        .attributes
+        .iter()
+        .map(|a| (a.name.as_str(), a.required))
+        .collect();
+    assert_eq!(attributes, [("createdBy", false), ("version", true)]);
+    let size = complex("Size");
+    assert!(size.all, "{size:?}");
+    assert_eq!(size.members.len(), 2);
+    let book = complex("Book");
+    assert_eq!(book.members.len(), 1);
+    assert_eq!(book.members[0].name, "Isbn");
+    assert_eq!(complex("Label").attributes[0].name, "version");
+}
+
+#[test]
+fn a_group_that_cannot_be_put_in_place_is_named_at_its_reference() {
+    const SEQ: &str = r#"<xs:group name="S"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:group>"#;
+    const CHOICE: &str = r#"<xs:group name="C"><xs:choice><xs:element name="a" type="xs:int"/><xs:element name="b" type="xs:int"/></xs:choice></xs:group>"#;
+    const ALL: &str =
+        r#"<xs:group name="L"><xs:all><xs:element name="w" type="xs:int"/></xs:all></xs:group>"#;
+    for (types, construct, message) in [
+        (
+            r#"<xs:complexType name="A"><xs:sequence><xs:group ref="q1:G"/></xs:sequence></xs:complexType>"#.to_string(),
+            "a reference to {urn:t}G",
+            "no xs:group of that name",
+        ),
+        (
+            r#"<xs:group name="G"><xs:sequence><xs:group ref="q1:G"/></xs:sequence></xs:group><xs:complexType name="A"><xs:group ref="q1:G"/></xs:complexType>"#.to_string(),
+            "ref=\"{urn:t}G\"",
+            "contains itself",
+        ),
+        (
+            format!(r#"{SEQ}<xs:complexType name="A"><xs:sequence><xs:group ref="q1:S" maxOccurs="2"/></xs:sequence></xs:complexType>"#),
+            "ref=\"{urn:t}S\"",
+            "referenced once",
+        ),
+        (
+            format!(r#"{ALL}<xs:complexType name="A"><xs:sequence><xs:element name="x" type="xs:int"/><xs:group ref="q1:L"/></xs:sequence></xs:complexType>"#),
+            "ref=\"{urn:t}L\"",
+            "whole content",
+        ),
+        (
+            format!(r#"{ALL}<xs:complexType name="B"><xs:sequence/></xs:complexType><xs:complexType name="A"><xs:complexContent><xs:extension base="q1:B"><xs:group ref="q1:L"/></xs:extension></xs:complexContent></xs:complexType>"#),
+            "ref=\"{urn:t}L\"",
+            "whole content",
+        ),
+        (
+            format!(r#"{CHOICE}<xs:complexType name="A"><xs:sequence><xs:choice><xs:element name="c" type="xs:int"/><xs:element name="d" type="xs:int"/></xs:choice><xs:group ref="q1:C"/></xs:sequence></xs:complexType>"#),
+            "ref=\"{urn:t}C\"",
+            "a second xs:choice",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:group ref="xs:G"/></xs:complexType>"#.to_string(),
+            "ref=\"xs:G\"",
+            "another namespace",
+        ),
+        (
+            format!(r#"{CHOICE}<xs:complexType name="A"><xs:sequence><xs:choice><xs:group ref="q1:C"/></xs:choice></xs:sequence></xs:complexType>"#),
+            "xs:group",
+            "a group reference is supported in a sequence",
+        ),
+        (
+            format!("{SEQ}{SEQ}"),
+            "xs:group",
+            "defined at 5:",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attributeGroup ref="q1:G"/></xs:complexType>"#.to_string(),
+            "a reference to {urn:t}G",
+            "no xs:attributeGroup of that name",
+        ),
+        (
+            r#"<xs:attributeGroup name="G"><xs:attributeGroup ref="q1:G"/></xs:attributeGroup><xs:complexType name="A"><xs:sequence/><xs:attributeGroup ref="q1:G"/></xs:complexType>"#.to_string(),
+            "ref=\"{urn:t}G\"",
+            "contains itself",
+        ),
+        (
+            r#"<xs:attributeGroup name="G"><xs:attribute name="a" type="xs:int"/></xs:attributeGroup><xs:complexType name="A"><xs:sequence/><xs:attribute name="a" type="xs:int"/><xs:attributeGroup ref="q1:G"/></xs:complexType>"#.to_string(),
+            "ref=\"{urn:t}G\"",
+            "`a` is declared twice",
+        ),
+        (
+            r#"<xs:attributeGroup name="G"><xs:anyAttribute/></xs:attributeGroup>"#.to_string(),
+            "xs:anyAttribute",
+            "attribute wildcards",
+        ),
+    ] {
+        let e = read_error(&with_types(&types));
+        assert_eq!(e.construct, construct, "{e}");
+        assert!(e.message.contains(message), "{message}: {e}");
+        assert!(e.location.is_some(), "{e}");
+    }
 }
 
 #[test]
@@ -890,10 +1013,6 @@ fn the_choices_still_unsupported_are_named_with_their_place() {
 fn every_unsupported_schema_construct_is_named() {
     for (types, construct) in [
         (
-            r#"<xs:complexType name="A"><xs:group ref="G"/></xs:complexType>"#,
-            "xs:group",
-        ),
-        (
             r#"<xs:attribute name="g" type="xs:int"/><xs:complexType name="A"><xs:sequence/><xs:attribute ref="q1:g"/></xs:complexType>"#,
             "xs:attribute",
         ),
@@ -934,10 +1053,6 @@ fn every_unsupported_schema_construct_is_named() {
             "xs:restriction",
         ),
         (
-            r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"><xs:attributeGroup ref="q1:G"/></xs:extension></xs:simpleContent></xs:complexType>"#,
-            "xs:attributeGroup",
-        ),
-        (
             r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"><xs:anyAttribute/></xs:extension></xs:simpleContent></xs:complexType>"#,
             "xs:anyAttribute",
         ),
@@ -970,14 +1085,9 @@ fn every_unsupported_schema_construct_is_named() {
             "ref=\"q1:A\"",
         ),
         (
-            r#"<xs:group name="G"><xs:sequence/></xs:group>"#,
-            "xs:group",
-        ),
-        (
             r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute/></xs:complexType>"#,
             "xs:anyAttribute",
         ),
-        (r#"<xs:attributeGroup name="G"/>"#, "xs:attributeGroup"),
         (
             r#"<xs:complexType name="A" abstract="true"><xs:sequence/></xs:complexType>"#,
             "abstract=\"true\"",
@@ -1336,16 +1446,16 @@ fn attributes_and_simple_content_generate_attribute_and_text_fields() {
 }
 
 #[test]
-fn an_unsupported_attribute_construct_is_named_with_its_file_line_and_column() {
+fn a_missing_attribute_group_is_named_with_its_file_line_and_column() {
     let path = fixtures().join("attribute-group.wsdl");
     let e = read_wsdl_file(&path).map(|_| ()).unwrap_err();
-    assert_eq!(e.construct, "xs:attributeGroup");
+    assert_eq!(e.construct, "a reference to {urn:t}Common");
     assert_eq!(at(&e), (7, 9), "{e}");
     assert_eq!(
         e.location.as_ref().and_then(|l| l.file.as_deref()),
         Some(path.as_path())
     );
-    assert!(e.message.contains("named groups"), "{e}");
+    assert!(e.message.contains("no xs:attributeGroup"), "{e}");
 }
 
 #[test]

@@ -478,6 +478,40 @@ fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() 
     );
 }
 
+/// soap-core's fixture written with named groups (`groups.wsdl`): the contract checked in as
+/// `tests/src/generated/catalog.rs` is what the generator gives, each group's members in place
+/// of its reference (a sequence group spliced, a choice group a nested choice, an `xs:all`
+/// group the type's content, attribute groups' attributes among the type's), and its
+/// `wsdl_description()` gives the fixture's facts back.
+#[test]
+fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("soap-core/tests/codegen-fixtures/groups.wsdl");
+    let source = codegen::generate_file(&wsdl, &options("groups.wsdl")).expect("generates");
+    assert_current("tests/src/generated/catalog.rs", &source);
+    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
+    let ours = facts(&generated::catalog::catalog::wsdl_description());
+    for expected in [
+        "type {urn:catalog}Product member 0 Id type {http://www.w3.org/2001/XMLSchema}int occurs 1..1 nillable false",
+        r#"type {urn:catalog}Product member 1 Name doc Some("What the catalog calls it.")"#,
+        "type {urn:catalog}Product member 2 Price type {http://www.w3.org/2001/XMLSchema}double occurs 1..1 nillable false",
+        "type {urn:catalog}Product member 3  type choice occurs 0..1 nillable false",
+        "type {urn:catalog}Product attribute createdBy type {http://www.w3.org/2001/XMLSchema}string required false default None",
+        "type {urn:catalog}Product attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
+        "type {urn:catalog}Size is an xs:all",
+        "type {urn:catalog}Book member 0 Isbn type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
+        "type {urn:catalog}Label attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
+    ] {
+        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
+    }
+    let missing: Vec<&String> = theirs.difference(&ours).collect();
+    let added: Vec<&String> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && added.is_empty(),
+        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
+}
+
 // ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------
 
 /// soap-core's fixture with `xs:attribute` and `xs:simpleContent`.

@@ -95,6 +95,7 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     let mut gen = Generator::new(defs, krate);
     gen.redact = options.redact.clone();
     let bindings = gen.chosen_bindings(&options.services)?;
+    gen.reserve_message_types(&bindings);
     let mut services = Vec::new();
     for binding in &bindings {
         services.push(gen.service(binding)?);
@@ -476,6 +477,25 @@ impl<'a> Generator<'a> {
         Ident::new(&name, Span::call_site())
     }
 
+    /// Keeps the names `#[soap_service]` gives each operation's message types in its module
+    /// (`{Op}Request`, `{Op}Response`, `{Op}Headers`) from the types: a result struct named
+    /// after a `GetProductResponse` element would be ambiguous there.
+    fn reserve_message_types(&mut self, bindings: &[&Binding]) {
+        for binding in bindings {
+            for op in &binding.operations {
+                // The macro's operation name: the action's, or the method's in PascalCase.
+                for name in [
+                    op.name.clone(),
+                    pascal_case(&field_ident(&op.name).to_string()),
+                ] {
+                    for suffix in ["Request", "Response", "Headers"] {
+                        self.taken.insert(format!("{name}{suffix}"));
+                    }
+                }
+            }
+        }
+    }
+
     fn service(&mut self, binding: &'a Binding) -> Result<TokenStream, Error> {
         let service = binding.port_type.local.clone();
         let trait_ident = self.fresh(&service);
@@ -664,8 +684,16 @@ impl<'a> Generator<'a> {
             (Some(Body::Wrapper(several)), Some(response)) => {
                 // Operations sharing a response element (NetServer's four `Authenticate…`
                 // share `AuthenticateResponse`) share its struct, named after it.
-                let known = self.idents.get(response).cloned();
-                let ident = known.unwrap_or_else(|| self.type_ident(response));
+                let ident = match self.idents.get(response) {
+                    Some(known) => known.clone(),
+                    // `GetProductResponse` is the macro's message type: `GetProductReply`.
+                    None if self.taken.contains(&type_ident_text(&response.local)) => {
+                        let ident = self.fresh(&format!("{}Reply", op.name));
+                        self.idents.insert(response.clone(), ident.clone());
+                        ident
+                    }
+                    None => self.type_ident(response),
+                };
                 // A wrapper's members are all named elements: nothing nested comes of them.
                 let fields = self.fields(several, response, &mut Vec::new())?;
                 (None, Output::Fields(ident, fields, response.clone()))

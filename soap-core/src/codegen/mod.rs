@@ -4,6 +4,7 @@
 //! | step | module | job |
 //! |---|---|---|
 //! | read | `read` | WSDL 1.1 with inline XSD (and `import`/`include` files) → [`Definitions`](crate::wsdl::Definitions), the model [`crate::wsdl`] writes; anything it does not support is an [`Error`] naming the construct and its line and column |
+//! | (read) | `groups` | named `xs:group`s and `xs:attributeGroup`s put in place of their references, once every file is read: the model has no groups |
 //! | emit | `emit` | [`Definitions`](crate::wsdl::Definitions) → Rust source: only what the chosen services reach, Rust names with the XML names kept in attributes, formatted by prettyplease |
 //!
 //! A `build.rs` calls [`generate_file`]; the `soap-codegen` binary writes the same text to a file
@@ -19,6 +20,7 @@
 //! ```
 
 mod emit;
+mod groups;
 mod read;
 
 use std::fmt;

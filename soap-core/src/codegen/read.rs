@@ -2,7 +2,7 @@
 //!
 //! The reader accepts what document/literal services publish (WCF's DataContract subset and
 //! what [`Definitions::to_xml`] writes) and nothing it would have to guess at: every other
-//! construct is an [`Error`] naming it as written (`xs:group`, `style="rpc"`, …) with its line
+//! construct is an [`Error`] naming it as written (`xs:anyAttribute`, `style="rpc"`, …) with its line
 //! and column. Nothing is skipped silently, except three things that carry no contract:
 //! documentation where the model has no place for it (global elements, schemas, messages,
 //! bindings, services), WCF's `xs:appinfo` other than `IsDictionary` and `EnumerationValue` (hints for applications),
@@ -14,14 +14,15 @@
 //!
 //! `xs:import`/`xs:include` with a `schemaLocation` and `wsdl:import` with a `location` load the
 //! file relative to the importing one; each file is read once, which also ends import cycles.
-//! Once everything is read, every reference (types, elements, messages, port types, bindings,
-//! header parts) is checked.
+//! Once everything is read, named groups are put in place of their references (`groups`), and
+//! every reference (types, elements, messages, port types, bindings, header parts) is checked.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use roxmltree::{Document, Node, ParsingOptions};
 
+use super::groups::{GroupContent, Groups};
 use super::{Error, Location};
 use crate::qname::QName;
 use crate::schema::{
@@ -111,6 +112,10 @@ struct Reader {
     wsdl_refs: Vec<(WsdlRef, Location)>,
     /// The messages (0), port types (1) and bindings (2) read so far, to find duplicates.
     seen_names: HashSet<(u8, QName)>,
+    /// Named groups and attribute groups, put in place of their references at the end.
+    groups: Groups,
+    /// The target namespace of the schema being read: a group reference must stay in it.
+    target: String,
 }
 
 /// One parsed document: its tree, the file it came from, and where its lines start.
@@ -267,7 +272,8 @@ fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
     match node.tag_name().name() {
         "choice" => "a choice is supported as the whole content of a named complex type or inside a sequence (not directly in an extension, not as an anonymous type's content)",
         "all" => "xs:all is supported only as the whole content of a complex type (not in an extension)",
-        "group" | "attributeGroup" => "named groups are not supported",
+        "group" => "a group reference is supported in a sequence, as a complex type's content or in an extension",
+        "attributeGroup" => "an attribute group reference is supported among a complex type's attributes",
         "attribute" => {
             "a global attribute is not supported: declare attributes in their complex type"
         }
@@ -915,6 +921,8 @@ impl Reader {
         }
         // Declared even when the schema defines nothing, so that it round-trips.
         self.defs().schemas.schema_mut(&target);
+        // An imported schema is read inside this one's loop, and puts this namespace back.
+        let outer = std::mem::replace(&mut self.target, target.clone());
         for child in elements(node) {
             if !in_ns(child, XS) {
                 return Err(doc.unsupported(child, "not an XML Schema element"));
@@ -949,10 +957,141 @@ impl Reader {
                     let (kind, docs) = self.simple_type(doc, child, &target, &name)?;
                     self.add_type(doc, child, &target, name, docs, kind)?;
                 }
+                "group" => self.group_definition(doc, child, &target)?,
+                "attributeGroup" => self.attribute_group_definition(doc, child, &target)?,
                 _ => return Err(doc.refuse(child, "not supported at the top of a schema")),
             }
         }
+        self.target = outer;
         Ok(())
+    }
+
+    /// `<xs:group name=…>`: one sequence, choice or all, noted for its references.
+    fn group_definition(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        target: &str,
+    ) -> Result<(), Error> {
+        doc.attributes(node, &["name"])?;
+        let name = doc.required(node, "name")?.to_string();
+        let mut content = None;
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            if content.is_some() {
+                return Err(doc.refuse(child, "a group holds one xs:sequence, xs:choice or xs:all"));
+            }
+            content = Some(match child.tag_name().name() {
+                "sequence" if in_ns(child, XS) => {
+                    GroupContent::Sequence(self.sequence(doc, child)?)
+                }
+                "all" if in_ns(child, XS) => GroupContent::All(self.all(doc, child)?),
+                "choice" if in_ns(child, XS) => {
+                    // XML Schema allows no occurrence on a group's own model group.
+                    doc.attributes(child, &[])?;
+                    let (choice, docs) = self.alternatives(doc, child)?;
+                    GroupContent::Choice(choice, docs)
+                }
+                _ => {
+                    return Err(
+                        doc.refuse(child, "a group holds one xs:sequence, xs:choice or xs:all")
+                    )
+                }
+            });
+        }
+        let Some(content) = content else {
+            return Err(
+                doc.unsupported(node, "a group without an xs:sequence, xs:choice or xs:all")
+            );
+        };
+        self.groups
+            .define(QName::new(target, name), content, doc.location(node))
+            .map_err(|earlier| {
+                doc.unsupported(
+                    node,
+                    format!("a group of this name is defined at {earlier} already"),
+                )
+            })
+    }
+
+    /// `<xs:attributeGroup name=…>`: attributes and references to other attribute groups.
+    fn attribute_group_definition(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        target: &str,
+    ) -> Result<(), Error> {
+        doc.attributes(node, &["name"])?;
+        let name = doc.required(node, "name")?.to_string();
+        let mut attributes = Vec::new();
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            attributes.push(self.attribute_or_group(
+                doc,
+                child,
+                "not supported in an attribute group",
+            )?);
+        }
+        self.groups
+            .define_attributes(QName::new(target, name), attributes, doc.location(node))
+            .map_err(|earlier| {
+                doc.unsupported(
+                    node,
+                    format!("an attribute group of this name is defined at {earlier} already"),
+                )
+            })
+    }
+
+    /// `xs:attribute`, or `xs:attributeGroup ref=…` (a placeholder until the end); anything
+    /// else is refused with `fallback` (or what is known to be wrong with it).
+    fn attribute_or_group(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        fallback: &str,
+    ) -> Result<Attribute, Error> {
+        if is(node, XS, "attribute") {
+            return self.attribute(doc, node);
+        }
+        if !is(node, XS, "attributeGroup") {
+            return Err(doc.refuse(node, fallback));
+        }
+        doc.attributes(node, &["ref"])?;
+        let name = doc.required_qname(node, "ref")?;
+        self.annotation_only(doc, node)?;
+        Ok(self.groups.attribute(name, doc.location(node)))
+    }
+
+    /// `xs:group ref=…` in a sequence or as a type's content: a placeholder until the end.
+    fn group_ref(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Member, Error> {
+        doc.attributes(node, &["ref", "minOccurs", "maxOccurs"])?;
+        let name = doc.required_qname(node, "ref")?;
+        self.annotation_only(doc, node)?;
+        if name.namespace != self.target {
+            // The group's elements are in its own namespace, and a member's is its type's.
+            return Err(doc.error(
+                node,
+                format!("ref=\"{}\"", node.attribute("ref").unwrap_or("")),
+                format!(
+                    "a group of another namespace than the schema's (`{}`) is not supported",
+                    self.target
+                ),
+            ));
+        }
+        let occurs = occurs(doc, node)?;
+        Ok(self.groups.member(name, occurs, doc.location(node)))
+    }
+
+    /// Refuses every child of `node` but `xs:annotation`.
+    fn annotation_only(&self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<(), Error> {
+        match elements(node).find(|c| !is(*c, XS, "annotation")) {
+            Some(child) => Err(doc.refuse(child, "only xs:annotation is allowed here")),
+            None => Ok(()),
+        }
     }
 
     fn add_type(
@@ -1185,8 +1324,10 @@ impl Reader {
                 complex.is_dictionary = dictionary;
                 continue;
             }
-            if name == "attribute" {
-                complex.attributes.push(self.attribute(doc, child)?);
+            if name == "attribute" || name == "attributeGroup" {
+                complex
+                    .attributes
+                    .push(self.attribute_or_group(doc, child, "")?);
                 continue;
             }
             if !complex.attributes.is_empty() {
@@ -1198,6 +1339,7 @@ impl Reader {
             content = true;
             match name {
                 "sequence" => complex.members = self.sequence(doc, child)?,
+                "group" => complex.members = vec![self.group_ref(doc, child)?],
                 "all" => {
                     complex.members = self.all(doc, child)?;
                     complex.all = true;
@@ -1227,15 +1369,25 @@ impl Reader {
                         if is(inner, XS, "annotation") {
                             continue;
                         }
-                        if is(inner, XS, "attribute") {
-                            complex.attributes.push(self.attribute(doc, inner)?);
+                        if is(inner, XS, "attribute") || is(inner, XS, "attributeGroup") {
+                            complex
+                                .attributes
+                                .push(self.attribute_or_group(doc, inner, "")?);
                             continue;
                         }
-                        if !is(inner, XS, "sequence") || seen_sequence || !complex.attributes.is_empty() {
+                        let group = is(inner, XS, "group");
+                        if !(is(inner, XS, "sequence") || group)
+                            || seen_sequence
+                            || !complex.attributes.is_empty()
+                        {
                             return Err(doc.refuse(inner, "not supported in an extension"));
                         }
                         seen_sequence = true;
-                        complex.members = self.sequence(doc, inner)?;
+                        complex.members = if group {
+                            vec![self.group_ref(doc, inner)?]
+                        } else {
+                            self.sequence(doc, inner)?
+                        };
                     }
                 }
                 "simpleContent" => {
@@ -1288,10 +1440,9 @@ impl Reader {
             if is(inner, XS, "annotation") {
                 continue;
             }
-            if !is(inner, XS, "attribute") {
-                return Err(doc.refuse(inner, "not supported in a simpleContent extension"));
-            }
-            complex.attributes.push(self.attribute(doc, inner)?);
+            let attribute =
+                self.attribute_or_group(doc, inner, "not supported in a simpleContent extension")?;
+            complex.attributes.push(attribute);
         }
         Ok(base)
     }
@@ -1412,10 +1563,14 @@ impl Reader {
                 members.push(self.nested_choice(doc, child)?);
                 continue;
             }
+            if is(child, XS, "group") {
+                members.push(self.group_ref(doc, child)?);
+                continue;
+            }
             if !is(child, XS, "element") {
                 return Err(doc.refuse(
                     child,
-                    "a sequence may hold only xs:element declarations, xs:choice and xs:any",
+                    "a sequence may hold only xs:element declarations, xs:choice, xs:group and xs:any",
                 ));
             }
             members.push(self.member(doc, child)?);
@@ -1761,6 +1916,7 @@ impl Reader {
 
     fn finish(mut self) -> Result<Definitions, Error> {
         let mut defs = self.defs.take().unwrap_or_else(|| Definitions::new("", ""));
+        self.groups.resolve(&mut defs)?;
         for list in &self.lists {
             let values = match find_type(&defs, &list.item).map(|t| &t.kind) {
                 Some(TypeKind::Enumeration(e)) if !e.flags => e.values.clone(),

@@ -10,7 +10,8 @@
 //! details, a one-way operation), `shop` (`choice-any.wsdl`: an `xs:choice` and `xs:any`
 //! wildcards), `attributes_shop` (`attributes.wsdl`: XML attributes and simple content) and
 //! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare). `delivery`
-//! (`nested-choice.wsdl`) holds choices inside sequences and an `xs:all`.
+//! (`nested-choice.wsdl`) holds choices inside sequences and an `xs:all`; `catalog`
+//! (`groups.wsdl`) is written with named groups and attribute groups, put in place.
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
@@ -30,3 +31,5 @@ pub mod shop;
 pub mod quotes;
 #[rustfmt::skip]
 pub mod delivery;
+#[rustfmt::skip]
+pub mod catalog;
