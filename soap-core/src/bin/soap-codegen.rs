@@ -5,6 +5,7 @@
 //! soap-codegen Services88-SoPrincipal.wsdl -o src/so_principal.rs
 //! soap-codegen Services88-SoPrincipal.wsdl -o src/so_principal.rs --check   # in CI
 //! soap-codegen Services88-List.wsdl --service List -o src/list.rs
+//! soap-codegen Services88-Contact.wsdl Services88-Person.wsdl -o src/netserver.rs   # types shared
 //! ```
 //!
 //! Arguments are read by hand: four options do not earn soap-core a dependency on clap.
@@ -15,7 +16,9 @@ use std::process::ExitCode;
 use soap_core::codegen::{self, Options};
 
 const USAGE: &str =
-    "usage: soap-codegen <file.wsdl> [-o <out.rs>] [--check] [--service <name>]... [--crate <path>] [--redact <element>]...
+    "usage: soap-codegen <file.wsdl>... [-o <out.rs>] [--check] [--service <name>]... [--crate <path>] [--redact <element>]...
+
+  several WSDLs go into one file: a trait per service, each type once
 
   -o, --output <out.rs>   write the Rust source there (default: standard output)
   --check                 regenerate and compare with <out.rs>; fail when it differs
@@ -34,7 +37,7 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
-    let mut input: Option<PathBuf> = None;
+    let mut inputs: Vec<PathBuf> = Vec::new();
     let mut output: Option<PathBuf> = None;
     let mut check = false;
     let mut options = Options::default();
@@ -57,22 +60,23 @@ fn run(args: Vec<String>) -> Result<(), String> {
             flag if flag.starts_with('-') => {
                 return Err(format!("unknown option {flag}\n\n{USAGE}"))
             }
-            path if input.is_none() => input = Some(path.into()),
-            extra => {
-                return Err(format!(
-                    "one WSDL at a time; {extra:?} is a second\n\n{USAGE}"
-                ))
-            }
+            path => inputs.push(path.into()),
         }
     }
-    let input = input.ok_or_else(|| USAGE.to_string())?;
+    if inputs.is_empty() {
+        return Err(USAGE.to_string());
+    }
     if check && output.is_none() {
         return Err(format!("--check needs -o <out.rs>\n\n{USAGE}"));
     }
-    options.source = input
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned());
-    let source = codegen::generate_file(&input, &options).map_err(|e| e.to_string())?;
+    let names: Vec<String> = inputs
+        .iter()
+        .filter_map(|input| input.file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    options.source = Some(names.join("`, `"));
+    let paths: Vec<&std::path::Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let source = codegen::generate_files(&paths, &options).map_err(|e| e.to_string())?;
     match output {
         Some(out) if check => codegen::check(&out, &source),
         Some(out) => std::fs::write(&out, source)

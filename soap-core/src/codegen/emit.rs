@@ -63,7 +63,8 @@ pub struct Options {
     /// The path the generated code names soap-core by (`soap_core`, or `crate` inside it).
     pub crate_path: String,
     /// Where the WSDL came from, for the file's opening comment (a file name, not a path on the
-    /// author's machine, so that the output is the same everywhere).
+    /// author's machine, so that the output is the same everywhere; several names for
+    /// [`emit_all`], as the comment should list them: ``a.wsdl`, `b.wsdl``).
     pub source: Option<String>,
     /// Element names whose values are secrets (`Ticket`, `ApplicationToken`, `Password`): a
     /// struct or header set holding one gets a `Debug` that shows `"***"` in its place, so that
@@ -85,6 +86,25 @@ impl Default for Options {
 /// The Rust source of `defs`' contract, formatted by prettyplease. Deterministic: the same
 /// WSDL and options give the same bytes.
 pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
+    emit_all(std::slice::from_ref(defs), options)
+}
+
+/// The Rust source of several WSDLs' contracts in one file: a trait per service, and each
+/// type once, however many of the WSDLs define it. NetServer publishes one WSDL per service,
+/// every one of them repeating `SoCredentials`, `SoExceptionInfo` and the entities the services
+/// share; generated apart, a program calling two services would hold two unrelated
+/// `SoCredentials`. A type defined differently by two of the WSDLs is an error naming it.
+/// [`Options::services`] chooses among all the WSDLs' services.
+///
+/// ```no_run
+/// use soap_core::codegen::{emit_all, read_wsdl_file, Options};
+/// let defs = ["Services88-Contact.wsdl", "Services88-Person.wsdl"]
+///     .map(|file| read_wsdl_file(std::path::Path::new(file)));
+/// let defs: Vec<_> = defs.into_iter().collect::<Result<_, _>>()?;
+/// std::fs::write("src/netserver.rs", emit_all(&defs, &Options::default())?)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn emit_all(all: &[Definitions], options: &Options) -> Result<String, Error> {
     let krate: syn::Path = syn::parse_str(&options.crate_path).map_err(|e| {
         Error::new(
             "crate_path",
@@ -92,13 +112,49 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
             format!("{:?} is not a path: {e}", options.crate_path),
         )
     })?;
-    let mut gen = Generator::new(defs, krate);
+    let Some(first) = all.first() else {
+        return Err(Error::new("WSDL", None, "no WSDL to generate from"));
+    };
+    let mut gen = Generator::new(all, first, krate)?;
     gen.redact = options.redact.clone();
-    let bindings = gen.chosen_bindings(&options.services)?;
+    // Each WSDL's chosen bindings; with several WSDLs a chosen name need only be in one.
+    let mut chosen = Vec::new();
+    for defs in all {
+        let wanted: Vec<String> = options
+            .services
+            .iter()
+            .filter(|name| all.len() == 1 || names_service(defs, name))
+            .cloned()
+            .collect();
+        if wanted.is_empty() && !options.services.is_empty() {
+            continue;
+        }
+        gen.defs = defs;
+        chosen.push((defs, gen.chosen_bindings(&wanted)?));
+    }
+    if let Some(name) = options
+        .services
+        .iter()
+        .find(|name| !all.iter().any(|defs| names_service(defs, name)))
+    {
+        let known: Vec<&str> = all
+            .iter()
+            .flat_map(|defs| defs.port_types.iter().map(|p| p.name.as_str()))
+            .collect();
+        return Err(Error::new(
+            format!("service {name:?}"),
+            None,
+            format!("none of the WSDLs binds such a port type or service; they have {known:?}"),
+        ));
+    }
+    let bindings: Vec<&Binding> = chosen.iter().flat_map(|(_, b)| b.iter().copied()).collect();
     gen.reserve_message_types(&bindings);
     let mut services = Vec::new();
-    for binding in &bindings {
-        services.push(gen.service(binding)?);
+    for (defs, bindings) in &chosen {
+        gen.defs = defs;
+        for binding in bindings {
+            services.push(gen.service(binding)?);
+        }
     }
     // Header sets first: their blocks' types must be reached before the types are written.
     let headers = gen.header_sets()?;
@@ -165,6 +221,11 @@ pub fn emit(defs: &Definitions, options: &Options) -> Result<String, Error> {
     out.push('\n');
     out.push_str(&spaced(&prettyplease::unparse(&file)));
     Ok(out)
+}
+
+/// Whether `defs` has a port type or `wsdl:service` called `name` ([`Options::services`]).
+fn names_service(defs: &Definitions, name: &str) -> bool {
+    defs.port_types.iter().any(|p| p.name == name) || defs.services.iter().any(|s| s.name == name)
 }
 
 /// A Rust type a schema type becomes.
@@ -235,7 +296,13 @@ enum Shape<'a> {
 }
 
 struct Generator<'a> {
+    /// Every WSDL generated into the file.
+    all: &'a [Definitions],
+    /// The one whose services are being generated.
     defs: &'a Definitions,
+    /// The namespace written with the prefix `tns`: the first WSDL's target namespace (one
+    /// prefix for one namespace in the whole file).
+    tns: String,
     krate: syn::Path,
     /// Every named type by name, with its schema.
     types: HashMap<QName, (&'a Schema, &'a TypeDef)>,
@@ -261,17 +328,36 @@ struct Generator<'a> {
     bodies: HashMap<QName, Ident>,
     /// Their definitions, in the order the operations reach them.
     body_types: Vec<TokenStream>,
+    /// The result structs (`result_fields`) written so far.
+    results_written: BTreeSet<String>,
+    /// The body elements a struct was made for, by name: another WSDL declaring one of them
+    /// differently would need a second struct of the same name.
+    claimed: HashMap<QName, &'a crate::schema::ElementDecl>,
 }
 
 impl<'a> Generator<'a> {
-    fn new(defs: &'a Definitions, krate: syn::Path) -> Self {
-        let mut types = HashMap::new();
-        for schema in defs.schemas.iter() {
-            for def in &schema.types {
-                types.insert(
-                    QName::new(schema.target_namespace.clone(), def.name.clone()),
-                    (schema, def),
-                );
+    /// A generator over `all`, reading `defs` (one of them) first. The types are every WSDL's,
+    /// and must agree where two define the same name.
+    fn new(all: &'a [Definitions], defs: &'a Definitions, krate: syn::Path) -> Result<Self, Error> {
+        let mut types: HashMap<QName, (&'a Schema, &'a TypeDef)> = HashMap::new();
+        for (schema, def) in all
+            .iter()
+            .flat_map(|d| d.schemas.iter())
+            .flat_map(|schema| schema.types.iter().map(move |def| (schema, def)))
+        {
+            let name = QName::new(schema.target_namespace.clone(), def.name.clone());
+            match types.get(&name) {
+                Some((_, known)) if *known != def => {
+                    return Err(Error::new(
+                        format!("type {name}"),
+                        None,
+                        "two of the WSDLs define it differently; generate them apart",
+                    ))
+                }
+                Some(_) => {}
+                None => {
+                    types.insert(name, (schema, def));
+                }
             }
         }
         let taken = [
@@ -293,8 +379,10 @@ impl<'a> Generator<'a> {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        Generator {
+        Ok(Generator {
+            all,
             defs,
+            tns: defs.target_namespace.clone(),
             krate,
             types,
             idents: HashMap::new(),
@@ -308,7 +396,9 @@ impl<'a> Generator<'a> {
             prefixes: BTreeMap::new(),
             bodies: HashMap::new(),
             body_types: Vec::new(),
-        }
+            results_written: BTreeSet::new(),
+            claimed: HashMap::new(),
+        })
     }
 
     /// The bindings to generate: one per chosen port type, SOAP 1.1 where there is one.
@@ -436,11 +526,16 @@ impl<'a> Generator<'a> {
             .collect()
     }
 
+    /// The global element `name`: the current WSDL's declaration, else another's (header sets
+    /// are written after every service, and their blocks agree between NetServer's WSDLs).
     fn element(&self, name: &QName) -> Result<&'a crate::schema::ElementDecl, Error> {
-        self.defs
-            .schemas
-            .get(&name.namespace)
-            .and_then(|s| s.elements.iter().find(|e| e.name == name.local))
+        std::iter::once(self.defs)
+            .chain(self.all)
+            .find_map(|defs| {
+                defs.schemas
+                    .get(&name.namespace)
+                    .and_then(|s| s.elements.iter().find(|e| e.name == name.local))
+            })
             .ok_or_else(|| {
                 Error::new(
                     format!("element {name}"),
@@ -448,6 +543,24 @@ impl<'a> Generator<'a> {
                     "a message part names it, but no schema declares it",
                 )
             })
+    }
+
+    /// Notes that a struct is made for the body element `name` as the current WSDL declares it;
+    /// an error when another WSDL of the file declared it differently.
+    fn claim(&mut self, name: &QName) -> Result<(), Error> {
+        let decl = self.element(name)?;
+        match self.claimed.get(name) {
+            Some(known) if *known != decl => Err(Error::new(
+                format!("element {name}"),
+                None,
+                "two of the WSDLs declare this body element differently, and it would need two Rust types of one name; generate them apart",
+            )),
+            Some(_) => Ok(()),
+            None => {
+                self.claimed.insert(name.clone(), decl);
+                Ok(())
+            }
+        }
     }
 
     /// The header set for `blocks`, named after `service` when it is new.
@@ -556,21 +669,17 @@ impl<'a> Generator<'a> {
             .iter()
             .map(|plan| plan.tokens(common_result.as_deref()))
             .collect();
-        let mut written = BTreeSet::new();
-        let result_structs: Vec<TokenStream> = ops
-            .iter()
-            .filter(|plan| match &plan.output {
-                Output::Fields(ident, ..) => written.insert(ident.to_string()),
-                _ => false,
-            })
-            .filter_map(|plan| {
-                let Output::Fields(_, _, element) = &plan.output else {
-                    return None;
-                };
+        // A result struct shared by operations (or services) is written once.
+        let mut result_structs = Vec::new();
+        for plan in &ops {
+            let Output::Fields(ident, _, element) = &plan.output else {
+                continue;
+            };
+            if self.results_written.insert(ident.to_string()) {
                 let prefix = self.prefix_for(&element.namespace);
-                plan.result_struct(&prefix)
-            })
-            .collect();
+                result_structs.extend(plan.result_struct(&prefix));
+            }
+        }
         let fault_enums: Vec<TokenStream> = ops
             .iter()
             .filter_map(|plan| plan.fault_enum(&self.krate))
@@ -684,6 +793,7 @@ impl<'a> Generator<'a> {
             (Some(Body::Wrapper(several)), Some(response)) => {
                 // Operations sharing a response element (NetServer's four `Authenticate…`
                 // share `AuthenticateResponse`) share its struct, named after it.
+                self.claim(response)?;
                 let ident = match self.idents.get(response) {
                     Some(known) => known.clone(),
                     // `GetProductResponse` is the macro's message type: `GetProductReply`.
@@ -804,6 +914,7 @@ impl<'a> Generator<'a> {
         }
         match &self.element(element)?.ty {
             ElementType::Anonymous(complex) => {
+                self.claim(element)?;
                 if let Some(ident) = self.bodies.get(element) {
                     return Ok(Body::Typed(ident.clone()));
                 }
@@ -1053,7 +1164,7 @@ impl<'a> Generator<'a> {
     /// whose type binds its parent's prefix to another namespace, so two namespaces never share
     /// one.
     fn prefix_for(&mut self, namespace: &str) -> String {
-        if namespace == self.defs.target_namespace {
+        if namespace == self.tns {
             return "tns".into();
         }
         if let Some(prefix) = self.prefixes.get(namespace) {
@@ -1338,15 +1449,18 @@ impl<'a> Generator<'a> {
     fn types(&mut self) -> Result<Vec<TokenStream>, Error> {
         let mut out = Vec::new();
         // Reaching a type's members can reach more types: go until nothing new is reached.
+        // Every WSDL's types, each once (they agree: see `Generator::new`), in schema order.
+        let mut seen = BTreeSet::new();
         let order: Vec<(QName, &'a Schema, &'a TypeDef)> = self
-            .defs
-            .schemas
+            .all
             .iter()
+            .flat_map(|defs| defs.schemas.iter())
             .flat_map(|s| {
                 s.types
                     .iter()
                     .map(move |t| (QName::new(s.target_namespace.clone(), t.name.clone()), s, t))
             })
+            .filter(|(name, _, _)| seen.insert(name.clone()))
             .collect();
         let mut emitted = BTreeSet::new();
         loop {
@@ -1629,7 +1743,7 @@ impl<'a> Generator<'a> {
                 shown.push((field, block.local.clone()));
             }
             let (derive_debug, debug_impl) = self.debug(&ident, &shown);
-            let prefix = (ns == self.defs.target_namespace).then(|| quote!(, prefix = "tns"));
+            let prefix = (ns == self.tns).then(|| quote!(, prefix = "tns"));
             let prefix = quote!(#prefix, serde);
             let doc = doc_attrs(&format!(
                 "The header blocks {}.",

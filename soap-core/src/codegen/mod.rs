@@ -26,13 +26,23 @@ mod read;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use emit::{emit, Options};
+pub use emit::{emit, emit_all, Options};
 pub use read::{read_wsdl, read_wsdl_file};
 
 /// Reads the WSDL at `path` and returns the Rust source of its contract.
 pub fn generate_file(path: &Path, options: &Options) -> Result<String, Error> {
     let defs = read_wsdl_file(path)?;
     emit(&defs, options)
+}
+
+/// Reads the WSDLs at `paths` and returns the Rust source of all their contracts in one file,
+/// each type once (see [`emit_all`]).
+pub fn generate_files(paths: &[&Path], options: &Options) -> Result<String, Error> {
+    let defs = paths
+        .iter()
+        .map(|path| read_wsdl_file(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    emit_all(&defs, options)
 }
 
 /// Where in which file a construct was found: 1-based line and column, as editors count.

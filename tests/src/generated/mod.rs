@@ -33,3 +33,5 @@ pub mod quotes;
 pub mod delivery;
 #[rustfmt::skip]
 pub mod catalog;
+#[rustfmt::skip]
+pub mod services88_together;
