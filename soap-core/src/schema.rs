@@ -352,6 +352,96 @@ pub enum TypeKind {
     /// `xs:complexType` whose content is an `xs:choice` of elements: exactly one of them
     /// appears (a `#[soap_type]` enum whose variants carry a value).
     Choice(Choice),
+    /// `xs:simpleType` restricting an XML Schema primitive with facets other than an
+    /// enumeration (`maxLength`, `pattern`, `minInclusive`, …): a `#[soap_type(restriction(…))]`
+    /// newtype over the primitive's Rust type.
+    Restriction(Restriction),
+}
+
+/// `xs:restriction` of a primitive by facets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restriction {
+    /// `base`: an XML Schema primitive (`xs:string`, `xs:int`, `xs:decimal`, …).
+    pub base: QName,
+    /// The facets, in the order written.
+    pub facets: Vec<Facet>,
+}
+
+/// One constraining facet of a [`Restriction`]: `<xs:maxLength value="3"/>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet {
+    /// Which facet.
+    pub kind: FacetKind,
+    /// Its `value`, as written.
+    pub value: String,
+}
+
+/// The facets a [`Restriction`] can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FacetKind {
+    /// `xs:length`: exactly this many characters.
+    Length,
+    /// `xs:minLength`.
+    MinLength,
+    /// `xs:maxLength`.
+    MaxLength,
+    /// `xs:pattern`: an XML Schema regular expression (several are alternatives).
+    Pattern,
+    /// `xs:minInclusive`.
+    MinInclusive,
+    /// `xs:maxInclusive`.
+    MaxInclusive,
+    /// `xs:minExclusive`.
+    MinExclusive,
+    /// `xs:maxExclusive`.
+    MaxExclusive,
+    /// `xs:totalDigits`.
+    TotalDigits,
+    /// `xs:fractionDigits`.
+    FractionDigits,
+}
+
+impl FacetKind {
+    /// Every facet, in the order XML Schema's own schema lists them.
+    pub const ALL: [FacetKind; 10] = [
+        FacetKind::MinExclusive,
+        FacetKind::MinInclusive,
+        FacetKind::MaxExclusive,
+        FacetKind::MaxInclusive,
+        FacetKind::TotalDigits,
+        FacetKind::FractionDigits,
+        FacetKind::Length,
+        FacetKind::MinLength,
+        FacetKind::MaxLength,
+        FacetKind::Pattern,
+    ];
+
+    /// The facet's element name (`maxLength`).
+    ///
+    /// ```
+    /// use soap_core::schema::FacetKind;
+    /// assert_eq!(FacetKind::MaxLength.element(), "maxLength");
+    /// assert_eq!(FacetKind::from_element("pattern"), Some(FacetKind::Pattern));
+    /// ```
+    pub fn element(self) -> &'static str {
+        match self {
+            FacetKind::Length => "length",
+            FacetKind::MinLength => "minLength",
+            FacetKind::MaxLength => "maxLength",
+            FacetKind::Pattern => "pattern",
+            FacetKind::MinInclusive => "minInclusive",
+            FacetKind::MaxInclusive => "maxInclusive",
+            FacetKind::MinExclusive => "minExclusive",
+            FacetKind::MaxExclusive => "maxExclusive",
+            FacetKind::TotalDigits => "totalDigits",
+            FacetKind::FractionDigits => "fractionDigits",
+        }
+    }
+
+    /// The facet an element name stands for.
+    pub fn from_element(name: &str) -> Option<FacetKind> {
+        FacetKind::ALL.into_iter().find(|k| k.element() == name)
+    }
 }
 
 /// The alternatives of an `xs:choice`: the whole content of a complex type

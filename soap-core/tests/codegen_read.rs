@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use soap_core::codegen::{read_wsdl, read_wsdl_file, Error};
 use soap_core::schema::{
-    ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs, Member, TypeDef,
-    TypeKind, Wildcard, ARRAYS, SER, XS,
+    ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, Facet, FacetKind, MaxOccurs,
+    Member, TypeDef, TypeKind, Wildcard, ARRAYS, SER, XS,
 };
 use soap_core::wsdl::{
     Binding, BindingIo, BindingOperation, Definitions, FaultMessage, HeaderRef, IoMessage, Message,
@@ -686,6 +686,75 @@ fn named_groups_and_attribute_groups_are_put_in_place() {
     assert_eq!(complex("Label").attributes[0].name, "version");
 }
 
+/// A restriction by facets reads into the model with its base and facets as written.
+#[test]
+fn facets_read_into_a_restriction() {
+    let defs = read_wsdl_file(&fixtures().join("facets.wsdl")).expect("the fixture reads");
+    let TypeKind::Restriction(code) = &find_type(&defs, "urn:rates", "CurrencyCode").kind else {
+        panic!("CurrencyCode is a restriction")
+    };
+    assert_eq!(code.base, QName::new(XS, "string"));
+    assert_eq!(
+        code.facets,
+        [
+            Facet {
+                kind: FacetKind::Length,
+                value: "3".into()
+            },
+            Facet {
+                kind: FacetKind::Pattern,
+                value: "[A-Z]{3}".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn a_facet_the_base_cannot_have_is_named() {
+    for (types, construct, message) in [
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:whiteSpace value="collapse"/></xs:restriction></xs:simpleType>"#,
+            "xs:whiteSpace",
+            "whiteSpace facet is not supported",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:int"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>"#,
+            "xs:maxLength",
+            "not supported on {http://www.w3.org/2001/XMLSchema}int",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:minInclusive value="a"/></xs:restriction></xs:simpleType>"#,
+            "xs:minInclusive",
+            "not supported on {http://www.w3.org/2001/XMLSchema}string",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:double"><xs:totalDigits value="3"/></xs:restriction></xs:simpleType>"#,
+            "xs:totalDigits",
+            "not supported on {http://www.w3.org/2001/XMLSchema}double",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:length value="-1"/></xs:restriction></xs:simpleType>"#,
+            "value=\"-1\"",
+            "whole number",
+        ),
+        (
+            r#"<xs:simpleType name="B"><xs:restriction base="xs:string"><xs:length value="1"/></xs:restriction></xs:simpleType><xs:simpleType name="A"><xs:restriction base="q1:B"><xs:length value="1"/></xs:restriction></xs:simpleType>"#,
+            "base=\"q1:B\"",
+            "not on a named type",
+        ),
+        (
+            r#"<xs:simpleType name="A"><xs:restriction base="xs:anyURI"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>"#,
+            "base=\"xs:anyURI\"",
+            "the XML Schema primitives the generator maps",
+        ),
+    ] {
+        let e = read_error(&with_types(types));
+        assert_eq!(e.construct, construct, "{e}");
+        assert!(e.message.contains(message), "{message}: {e}");
+        assert!(e.location.is_some(), "{e}");
+    }
+}
+
 #[test]
 fn a_group_that_cannot_be_put_in_place_is_named_at_its_reference() {
     const SEQ: &str = r#"<xs:group name="S"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:group>"#;
@@ -1073,10 +1142,6 @@ fn every_unsupported_schema_construct_is_named() {
             "mixed=\"true\"",
         ),
         (
-            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:pattern value="x"/></xs:restriction></xs:simpleType>"#,
-            "xs:pattern",
-        ),
-        (
             r#"<xs:simpleType name="A"><xs:union memberTypes="xs:int xs:string"/></xs:simpleType>"#,
             "xs:union",
         ),
@@ -1099,10 +1164,6 @@ fn every_unsupported_schema_construct_is_named() {
         (
             r#"<xs:simpleType name="A"><xs:restriction base="xs:int"><xs:enumeration value="1"/></xs:restriction></xs:simpleType>"#,
             "base=\"xs:int\"",
-        ),
-        (
-            r#"<xs:simpleType name="A"><xs:restriction base="xs:string"><xs:maxLength value="3"/></xs:restriction></xs:simpleType>"#,
-            "xs:maxLength",
         ),
         (
             r#"<xs:complexType name="A"><xs:complexContent mixed="true"><xs:extension base="q1:B"/></xs:complexContent></xs:complexType>"#,

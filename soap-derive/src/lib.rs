@@ -378,6 +378,7 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// | `flags` | (enums) a WCF `[Flags]` enum: an `xs:list`; hold values in `soap_core::xsd::FlagSet<E>` | off |
 /// | `dictionary`, `dictionary = "Item"` | (a newtype over `Vec<(K, V)>`) a WCF named dictionary, entries `<Item><Key/><Value/></Item>` | item `{Name}KeyValuePair` |
 /// | `all` | (structs) the members are an `xs:all`: any order, each at most once | off (`xs:sequence`) |
+/// | `restriction(facet = …, …)` | (a newtype over a primitive, `struct Code(pub String);`) an `xs:simpleType` restricting the primitive by facets (see below) | none |
 /// | `crate = "path"` | where soap-core is | `::soap_core` |
 ///
 /// On fields, `#[soap(...)]`: `name = "Element"` (default: the field's PascalCase, `login_id` →
@@ -386,6 +387,36 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// "…"` for the `xs:any` member, `choice` for a choice nested in the sequence (see below). On enum variants: `#[soap(name = "Value")]` (an
 /// enumeration value, or a choice's element); an explicit discriminant (`Sales = 1001`) is
 /// WCF's numeric value (`EnumerationValue`).
+///
+/// # Restricted simple types
+///
+/// `restriction(...)` on a newtype makes it an `xs:simpleType` restricting its field's type,
+/// a scalar the base of, and usable wherever a scalar is (a member, an attribute, a parameter):
+///
+/// ```
+/// use soap_core::soap_type;
+///
+/// /// An ISO 4217 code.
+/// #[soap_type(ns = "urn:rates", restriction(length = 3, pattern = "[A-Z]{3}"))]
+/// #[derive(Debug, Clone, Default, PartialEq)]
+/// pub struct CurrencyCode(pub String);
+///
+/// #[soap_type(ns = "urn:rates", restriction(min_inclusive = "0", max_inclusive = "100"))]
+/// #[derive(Debug, Clone, Copy, Default, PartialEq)]
+/// pub struct Percent(pub i32);
+///
+/// use soap_core::nil::XsdScalar;
+/// assert!(Percent::parse_xsd("101").unwrap_err().contains("maxInclusive 100"));
+/// assert_eq!(CurrencyCode::parse_xsd("NOK"), Ok(CurrencyCode("NOK".into())));
+/// ```
+///
+/// The facets are `length`, `min_length`, `max_length`, `total_digits`, `fraction_digits`
+/// (integers), `min_inclusive`, `max_inclusive`, `min_exclusive`, `max_exclusive` (string
+/// literals, read as the base type, which must then be `PartialOrd`) and `pattern` (a string
+/// literal; it may repeat). Reading checks every facet but `pattern`, and a value outside them
+/// is an error naming the element and the facet (a Client fault in a request); a pattern is
+/// written to the WSDL and left to the service, as XML Schema's regular expressions are not
+/// Rust's. Writing checks nothing. See `soap_core::xsd::FacetRules`.
 ///
 /// # XML attributes and simple content
 ///

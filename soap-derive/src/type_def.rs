@@ -19,7 +19,21 @@ pub(crate) const TYPE_KEYS: &[&str] = &[
     "flags",
     "dictionary",
     "all",
+    "restriction",
     "crate",
+];
+/// The facets `restriction(...)` takes (`pattern` may repeat).
+pub(crate) const FACET_KEYS: &[&str] = &[
+    "length",
+    "min_length",
+    "max_length",
+    "pattern",
+    "min_inclusive",
+    "max_inclusive",
+    "min_exclusive",
+    "max_exclusive",
+    "total_digits",
+    "fraction_digits",
 ];
 pub(crate) const FIELD_KEYS: &[&str] = &[
     "name",
@@ -71,6 +85,33 @@ pub(crate) enum Kind {
     /// Variants carrying one value each: an `xs:choice` of their elements. Each alternative is
     /// a `Field` (the variant's ident, its value's type, its element).
     Choice { alternatives: Vec<Field> },
+    /// A newtype over a primitive, restricted by `facets`: an `xs:simpleType` restriction.
+    Restriction { inner: Type, facets: Facets },
+}
+
+/// `restriction(...)`: the facets of a restricted simple type, as written.
+#[derive(Default, Clone)]
+pub(crate) struct Facets {
+    pub(crate) length: Option<usize>,
+    pub(crate) min_length: Option<usize>,
+    pub(crate) max_length: Option<usize>,
+    pub(crate) patterns: Vec<String>,
+    pub(crate) min_inclusive: Option<String>,
+    pub(crate) max_inclusive: Option<String>,
+    pub(crate) min_exclusive: Option<String>,
+    pub(crate) max_exclusive: Option<String>,
+    pub(crate) total_digits: Option<usize>,
+    pub(crate) fraction_digits: Option<usize>,
+}
+
+impl Facets {
+    /// Whether a bound is given: the base type must then be `PartialOrd`.
+    pub(crate) fn has_bounds(&self) -> bool {
+        self.min_inclusive.is_some()
+            || self.max_inclusive.is_some()
+            || self.min_exclusive.is_some()
+            || self.max_exclusive.is_some()
+    }
 }
 
 pub(crate) struct Field {
@@ -113,6 +154,8 @@ struct TypeArgs {
     /// `dictionary` (`Some(None)`) or `dictionary = "Item"`.
     dictionary: Option<Option<attr::Spanned<String>>>,
     dictionary_span: Option<Span>,
+    /// `restriction(...)` and where it was written.
+    restriction: Option<(Span, Facets)>,
     krate: Option<syn::Path>,
 }
 
@@ -140,6 +183,10 @@ fn type_args(cx: &Ctxt, args: TokenStream) -> TypeArgs {
                     None
                 });
             }
+            Some("restriction") => {
+                let span = meta.path.span();
+                a.restriction = Some((span, facets(cx, &meta)?));
+            }
             Some("crate") => a.krate = attr::crate_path(cx, &meta)?,
             _ => {}
         }
@@ -155,6 +202,67 @@ fn type_args(cx: &Ctxt, args: TokenStream) -> TypeArgs {
         );
     }
     a
+}
+
+/// `restriction(max_length = 3, pattern = "[A-Z]+", min_inclusive = "0", ...)`: lengths and
+/// digits are integers, bounds and patterns string literals (a bound is read as the base type).
+fn facets(cx: &Ctxt, meta: &syn::meta::ParseNestedMeta<'_>) -> syn::Result<Facets> {
+    let mut f = Facets::default();
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(
+            &meta.path,
+            "`restriction` lists the facets: `restriction(max_length = 3)`",
+        );
+        return Ok(f);
+    }
+    let mut keys = Keys::new(cx, FACET_KEYS);
+    meta.parse_nested_meta(|inner| {
+        // Several patterns are alternatives, as in XML Schema: `pattern` may repeat.
+        if inner.path.is_ident("pattern") {
+            if let Some(lit) = attr::lit_str(cx, &inner, "pattern")? {
+                f.patterns.push(lit.value());
+            }
+            return Ok(());
+        }
+        let count = |inner: &syn::meta::ParseNestedMeta<'_>| -> syn::Result<usize> {
+            inner.value()?.parse::<syn::LitInt>()?.base10_parse()
+        };
+        let bound = |inner: &syn::meta::ParseNestedMeta<'_>, key: &str| {
+            attr::lit_str(cx, inner, key).map(|lit| lit.map(|l| l.value()))
+        };
+        match keys.key(&inner)? {
+            Some("length") => f.length = Some(count(&inner)?),
+            Some("min_length") => f.min_length = Some(count(&inner)?),
+            Some("max_length") => f.max_length = Some(count(&inner)?),
+            Some("total_digits") => f.total_digits = Some(count(&inner)?),
+            Some("fraction_digits") => f.fraction_digits = Some(count(&inner)?),
+            Some(key @ "min_inclusive") => f.min_inclusive = bound(&inner, key)?,
+            Some(key @ "max_inclusive") => f.max_inclusive = bound(&inner, key)?,
+            Some(key @ "min_exclusive") => f.min_exclusive = bound(&inner, key)?,
+            Some(key @ "max_exclusive") => f.max_exclusive = bound(&inner, key)?,
+            _ => {}
+        }
+        Ok(())
+    })?;
+    Ok(f)
+}
+
+/// A newtype `struct Code(pub String);` under `restriction(...)`: its one field's type is the
+/// base.
+fn restriction(cx: &Ctxt, s: &syn::ItemStruct, facets: Facets) -> Option<Kind> {
+    match &s.fields {
+        Fields::Unnamed(fields) if fields.unnamed.len() == 1 => Some(Kind::Restriction {
+            inner: fields.unnamed[0].ty.clone(),
+            facets,
+        }),
+        _ => {
+            cx.error_spanned_by(
+                &s.ident,
+                "`restriction` is for a newtype over its base type: `struct Code(pub String);`",
+            );
+            None
+        }
+    }
 }
 
 /// Reads a `#[soap_type]` item. `None` when it cannot be described at all (errors recorded).
@@ -183,14 +291,23 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
                     "`flags` is for enums: an `xs:list` of enumeration values",
                 );
             }
-            match a.dictionary.clone() {
-                Some(item_name) => {
+            if let (Some((span, _)), true) =
+                (&a.restriction, a.dictionary.is_some() || a.all.is_some())
+            {
+                cx.error_at(
+                    *span,
+                    "`restriction` makes a simple type: it does not go with `dictionary` or `all`",
+                );
+            }
+            match (a.restriction.clone(), a.dictionary.clone()) {
+                (Some((_, facets)), _) => restriction(cx, s, facets),
+                (None, Some(item_name)) => {
                     let item_name = item_name
                         .map(|n| n.value)
                         .unwrap_or_else(|| format!("{name}KeyValuePair"));
                     dictionary(cx, s, item_name, a.dictionary_span)
                 }
-                None => complex(cx, s, a.all),
+                (None, None) => complex(cx, s, a.all),
             }
         }
         syn::Item::Enum(e) => {
@@ -202,6 +319,12 @@ pub(crate) fn parse(cx: &Ctxt, args: TokenStream, item: &mut syn::Item) -> Optio
             }
             if let Some(span) = a.all {
                 cx.error_at(span, "`all` is for structs: their members in any order");
+            }
+            if let Some((span, _)) = &a.restriction {
+                cx.error_at(
+                    *span,
+                    "`restriction` is for a newtype struct over its base type (`struct Code(pub String);`)",
+                );
             }
             // Variants carrying data make a choice; unit variants stay an enumeration.
             if e.variants.iter().any(|v| !matches!(v.fields, Fields::Unit)) {

@@ -344,3 +344,17 @@ async fn a_description_with_documentation_validates() {
     let _ = std::fs::remove_file(&path);
     assert_eq!(report["operations"], 2, "{report}");
 }
+
+/// Restrictions by facets, as the description of soap-core's facets fixture writes them
+/// (`xs:length`, `xs:pattern`, bounds, digits, a restricted attribute type), validate the same
+/// way, and zeep loads them strictly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_with_facets_validates() {
+    let text = tests::generated::rates::rates::wsdl_description().to_xml();
+    assert!(text.contains("<xs:totalDigits value=\"12\" />"), "{text}");
+    let path = std::env::temp_dir().join(format!("soap-rs-facets-{}.wsdl", std::process::id()));
+    std::fs::write(&path, text).expect("write the WSDL");
+    let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(report["operations"], 2, "{report}");
+}

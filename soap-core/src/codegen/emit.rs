@@ -40,8 +40,8 @@ use quote::{format_ident, quote};
 use super::Error;
 use crate::qname::QName;
 use crate::schema::{
-    Choice, ComplexType, ElementType, Enumeration, MaxOccurs, Member, Schema, TypeDef, TypeKind,
-    ARRAYS, SER, XS,
+    Choice, ComplexType, ElementType, Enumeration, FacetKind, MaxOccurs, Member, Restriction,
+    Schema, TypeDef, TypeKind, ARRAYS, SER, XS,
 };
 use crate::version::SoapVersion;
 use crate::wsdl::{Binding, BindingOperation, Definitions, Operation};
@@ -242,6 +242,8 @@ enum Mapped {
     Struct(Ident),
     /// A generated enumeration (a .NET enum: a value type).
     Enum(Ident),
+    /// A generated newtype restricting a primitive by facets; `reference` as its base.
+    Restricted { ident: Ident, reference: bool },
     /// A generated flags enumeration: members hold `FlagSet<E>`.
     Flags(Ident),
     /// WCF's `ArrayOf{T}`: `ArrayOf<T>`.
@@ -253,7 +255,9 @@ enum Mapped {
 impl Mapped {
     fn reference(&self) -> bool {
         match self {
-            Mapped::Primitive { reference, .. } => *reference,
+            Mapped::Primitive { reference, .. } | Mapped::Restricted { reference, .. } => {
+                *reference
+            }
             Mapped::Struct(_) | Mapped::Array(..) | Mapped::Dictionary(..) => true,
             Mapped::Enum(_) | Mapped::Flags(_) => false,
         }
@@ -262,7 +266,9 @@ impl Mapped {
     fn tokens(&self) -> TokenStream {
         match self {
             Mapped::Primitive { tokens, .. } => tokens.clone(),
-            Mapped::Struct(ident) | Mapped::Enum(ident) => quote!(#ident),
+            Mapped::Struct(ident) | Mapped::Enum(ident) | Mapped::Restricted { ident, .. } => {
+                quote!(#ident)
+            }
             Mapped::Flags(ident) => quote!(FlagSet<#ident>),
             Mapped::Array(item, nillable) => {
                 let item = item.tokens();
@@ -293,6 +299,8 @@ enum Shape<'a> {
     Dictionary { key: QName, value: QName },
     /// Emitted as an enum of alternatives (an `xs:choice`).
     Choice(&'a Choice),
+    /// Emitted as a newtype over the base primitive, checking the facets.
+    Restriction(&'a Restriction),
 }
 
 struct Generator<'a> {
@@ -983,7 +991,7 @@ impl<'a> Generator<'a> {
                     self.reach_member(&m.ty)?;
                 }
             }
-            TypeKind::Enumeration(_) => {}
+            TypeKind::Enumeration(_) | TypeKind::Restriction(_) => {}
         }
         Ok(())
     }
@@ -1077,6 +1085,7 @@ impl<'a> Generator<'a> {
         let (schema, def) = self.types.get(name).copied()?;
         Some(match &def.kind {
             TypeKind::Enumeration(e) => Shape::Enumeration(e),
+            TypeKind::Restriction(r) => Shape::Restriction(r),
             TypeKind::Choice(c) => Shape::Choice(c),
             TypeKind::Complex(c) => match array_shape(schema, def, c) {
                 // `ArrayOf<T>` describes the items of a reference type as nillable, as WCF
@@ -1123,10 +1132,11 @@ impl<'a> Generator<'a> {
         if name.namespace == XS {
             return matches!(name.local.as_str(), "string" | "base64Binary");
         }
-        matches!(
-            self.types.get(name).map(|(_, def)| &def.kind),
-            Some(TypeKind::Complex(_) | TypeKind::Choice(_))
-        )
+        match self.types.get(name).map(|(_, def)| &def.kind) {
+            Some(TypeKind::Complex(_) | TypeKind::Choice(_)) => true,
+            Some(TypeKind::Restriction(r)) => self.is_reference(&r.base),
+            Some(TypeKind::Enumeration(_)) | None => false,
+        }
     }
 
     /// The Rust type a reference to `name` becomes.
@@ -1152,6 +1162,10 @@ impl<'a> Generator<'a> {
                     Mapped::Enum(ident)
                 }
             }
+            Some(Shape::Restriction(r)) => Mapped::Restricted {
+                ident: self.type_ident(name),
+                reference: self.is_reference(&r.base),
+            },
             Some(Shape::Complex(_) | Shape::Choice(_)) | None => {
                 Mapped::Struct(self.type_ident(name))
             }
@@ -1410,7 +1424,9 @@ impl<'a> Generator<'a> {
         // A scalar: what an attribute or the text can hold.
         let scalar = |this: &mut Self, ty: &QName, what: &str| -> Result<TokenStream, Error> {
             match this.mapped(ty)? {
-                m @ (Mapped::Primitive { .. } | Mapped::Enum(_)) => Ok(m.tokens()),
+                m @ (Mapped::Primitive { .. } | Mapped::Enum(_) | Mapped::Restricted { .. }) => {
+                    Ok(m.tokens())
+                }
                 _ => Err(Error::new(
                     format!("type {owner}"),
                     None,
@@ -1549,6 +1565,33 @@ impl<'a> Generator<'a> {
                 }))
             }
             Some(Shape::Choice(c)) => self.choice_def(name, &ident, args, doc, c).map(Some),
+            Some(Shape::Restriction(r)) => {
+                let base = self.mapped(&r.base)?.tokens();
+                let facets = r.facets.iter().map(|f| {
+                    let key = format_ident!("{}", snake_case(f.kind.element()));
+                    let value = &f.value;
+                    match f.kind {
+                        FacetKind::Length
+                        | FacetKind::MinLength
+                        | FacetKind::MaxLength
+                        | FacetKind::TotalDigits
+                        | FacetKind::FractionDigits => {
+                            let n = proc_macro2::Literal::usize_unsuffixed(
+                                value.trim().parse().unwrap_or_default(),
+                            );
+                            quote!(#key = #n)
+                        }
+                        _ => quote!(#key = #value),
+                    }
+                });
+                args.push(quote!(restriction(#(#facets),*)));
+                Ok(Some(quote! {
+                    #doc
+                    #[soap_type(#(#args),*)]
+                    #[derive(Debug, Clone, Default, PartialEq)]
+                    pub struct #ident(pub #base);
+                }))
+            }
             Some(Shape::Complex(c)) if c.is_dictionary => {
                 let (item, key, value) = dictionary_members(c).ok_or_else(|| {
                     Error::new(

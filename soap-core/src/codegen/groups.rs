@@ -131,7 +131,7 @@ impl Groups {
                 match &mut def.kind {
                     TypeKind::Complex(c) => self.complex(c, &mut Vec::new())?,
                     TypeKind::Choice(c) => self.alternatives(c, &mut Vec::new())?,
-                    TypeKind::Enumeration(_) => {}
+                    TypeKind::Enumeration(_) | TypeKind::Restriction(_) => {}
                 }
             }
             for element in &mut schema.elements {

@@ -26,8 +26,8 @@ use super::groups::{GroupContent, Groups};
 use super::{Error, Location};
 use crate::qname::QName;
 use crate::schema::{
-    Attribute, Choice, ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, MaxOccurs,
-    Member, TypeDef, TypeKind, Wildcard, SER, XS,
+    Attribute, Choice, ComplexType, ElementDecl, ElementType, EnumValue, Enumeration, Facet,
+    FacetKind, MaxOccurs, Member, Restriction, TypeDef, TypeKind, Wildcard, SER, XS,
 };
 use crate::version::SoapVersion;
 use crate::wsdl::{
@@ -1783,11 +1783,13 @@ impl Reader {
             if kind.is_some() {
                 return Err(doc.refuse(child, "not supported after the type's content"));
             }
-            if is(child, XS, "restriction") {
-                kind = Some(Enumeration {
+            if is(child, XS, "restriction") && !elements(child).any(|f| is(f, XS, "enumeration")) {
+                kind = Some(TypeKind::Restriction(self.facets(doc, child)?));
+            } else if is(child, XS, "restriction") {
+                kind = Some(TypeKind::Enumeration(Enumeration {
                     values: self.enumeration(doc, child)?,
                     flags: false,
-                });
+                }));
             } else if is(child, XS, "list") {
                 doc.attributes(child, &["itemType"])?;
                 let item = doc.qname(child, "itemType")?;
@@ -1835,19 +1837,85 @@ impl Reader {
                         ))
                     }
                 };
-                kind = Some(Enumeration {
+                kind = Some(TypeKind::Enumeration(Enumeration {
                     values,
                     flags: true,
-                });
+                }));
             } else {
                 return Err(doc.refuse(
                     child,
-                    "only string enumerations and xs:lists of them are supported",
+                    "only restrictions (string enumerations, or a primitive's facets) and xs:lists of enumerations are supported",
                 ));
             }
         }
         let kind = kind.ok_or_else(|| doc.unsupported(node, "a simple type without content"))?;
-        Ok((TypeKind::Enumeration(kind), docs))
+        Ok((kind, docs))
+    }
+
+    /// `xs:restriction` of an XML Schema primitive by facets other than enumerations: lengths
+    /// and patterns of the string types, bounds and digits of the numbers, patterns of the rest.
+    fn facets(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Restriction, Error> {
+        doc.attributes(node, &["base"])?;
+        let base = doc.required_qname(node, "base")?;
+        let family = (base.namespace == XS)
+            .then(|| primitive_family(&base.local))
+            .flatten()
+            .ok_or_else(|| {
+                doc.error(
+                    node,
+                    format!("base=\"{}\"", node.attribute("base").unwrap_or("")),
+                    "facets are supported on the XML Schema primitives the generator maps (string, the numbers, boolean, dateTime, date, base64Binary), not on a named type",
+                )
+            })?;
+        let mut facets = Vec::new();
+        for child in elements(node) {
+            if is(child, XS, "annotation") {
+                continue;
+            }
+            let kind = in_ns(child, XS)
+                .then(|| FacetKind::from_element(child.tag_name().name()))
+                .flatten()
+                .ok_or_else(|| {
+                    let message = if is(child, XS, "whiteSpace") {
+                        "the whiteSpace facet is not supported"
+                    } else {
+                        "not a facet this reader supports"
+                    };
+                    doc.unsupported(child, message)
+                })?;
+            doc.attributes(child, &["value"])?;
+            let value = doc.required(child, "value")?.to_string();
+            let allowed = match kind {
+                FacetKind::Pattern => true,
+                FacetKind::Length | FacetKind::MinLength | FacetKind::MaxLength => {
+                    family == Family::Text
+                }
+                FacetKind::TotalDigits | FacetKind::FractionDigits => family == Family::Decimal,
+                _ => matches!(family, Family::Decimal | Family::Float),
+            };
+            if !allowed {
+                return Err(
+                    doc.unsupported(child, format!("this facet is not supported on {base}"))
+                );
+            }
+            let counts = !matches!(
+                kind,
+                FacetKind::Pattern
+                    | FacetKind::MinInclusive
+                    | FacetKind::MaxInclusive
+                    | FacetKind::MinExclusive
+                    | FacetKind::MaxExclusive
+            );
+            if counts && value.trim().parse::<usize>().is_err() {
+                return Err(doc.error(
+                    child,
+                    format!("value=\"{value}\""),
+                    "not a whole number of zero or more",
+                ));
+            }
+            facets.push(Facet { kind, value });
+        }
+        Ok(Restriction { base, facets })
     }
 
     /// `xs:restriction base="xs:string"` with `xs:enumeration`s (and WCF's numeric
@@ -1971,7 +2039,7 @@ impl Reader {
                     && matches!(name.local.as_str(), "guid" | "char" | "duration"));
             let simple = matches!(
                 find_type(&defs, name).map(|t| &t.kind),
-                Some(TypeKind::Enumeration(_))
+                Some(TypeKind::Enumeration(_) | TypeKind::Restriction(_))
             );
             if !primitive && !simple {
                 return Err(Error::new(
@@ -2036,6 +2104,29 @@ impl Reader {
         }
         Ok(defs)
     }
+}
+
+/// What a primitive's facets can say: lengths of text, bounds and digits of decimals, bounds of
+/// floating-point numbers; any primitive may have a pattern.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Text,
+    Decimal,
+    Float,
+    Other,
+}
+
+/// The family of the XML Schema primitive `local`; `None` for a name that is not a primitive
+/// the generator maps to a Rust type (it could not make the newtype's field).
+fn primitive_family(local: &str) -> Option<Family> {
+    Some(match local {
+        "string" => Family::Text,
+        "decimal" | "long" | "int" | "short" | "byte" | "unsignedLong" | "unsignedInt"
+        | "unsignedShort" | "unsignedByte" => Family::Decimal,
+        "float" | "double" => Family::Float,
+        "boolean" | "dateTime" | "date" | "base64Binary" => Family::Other,
+        _ => return None,
+    })
 }
 
 /// `minOccurs` and `maxOccurs` of a particle (1 when absent).

@@ -682,7 +682,7 @@ fn uses(schemas: &Schemas, name: &QName) -> usize {
                 .map(|t| match &t.kind {
                     TypeKind::Complex(c) => in_complex(c, name),
                     TypeKind::Choice(c) => in_members(&c.alternatives, name),
-                    TypeKind::Enumeration(_) => 0,
+                    TypeKind::Enumeration(_) | TypeKind::Restriction(_) => 0,
                 })
                 .sum();
             elements + types

@@ -12,7 +12,7 @@ use super::model::{BindingIo, BindingOperation, Definitions, Operation, Port};
 use crate::qname::QName;
 use crate::schema::{
     Attribute, Choice, ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member,
-    Schema, TypeDef, TypeKind, Wildcard, ARRAYS, SER, XS,
+    Restriction, Schema, TypeDef, TypeKind, Wildcard, ARRAYS, SER, XS,
 };
 use crate::version::SoapVersion;
 
@@ -240,6 +240,7 @@ fn referenced(schema: &Schema) -> Vec<String> {
                 }
             }
             TypeKind::Enumeration(_) => {}
+            TypeKind::Restriction(r) => note(&r.base),
         }
     }
     out
@@ -348,6 +349,7 @@ impl Writer<'_> {
             }
             TypeKind::Enumeration(e) => self.enumeration(level, &def.name, def.doc.as_deref(), e),
             TypeKind::Choice(choice) => self.choice(level, &def.name, def.doc.as_deref(), choice),
+            TypeKind::Restriction(r) => self.restriction(level, &def.name, def.doc.as_deref(), r),
         }
     }
 
@@ -589,6 +591,31 @@ impl Writer<'_> {
         if e.flags {
             self.close(level + 2, "xs:simpleType");
             self.close(level + 1, "xs:list");
+        }
+        self.close(level, "xs:simpleType");
+    }
+
+    fn restriction(&mut self, level: usize, name: &str, doc: Option<&str>, r: &Restriction) {
+        self.open(level, &format!("xs:simpleType name=\"{}\"", esc(name)));
+        if let Some(doc) = doc {
+            self.documentation(level + 1, doc, false);
+        }
+        let base = self.qname(&r.base);
+        if r.facets.is_empty() {
+            self.empty(level + 1, &format!("xs:restriction base=\"{base}\""));
+        } else {
+            self.open(level + 1, &format!("xs:restriction base=\"{base}\""));
+            for facet in &r.facets {
+                self.empty(
+                    level + 2,
+                    &format!(
+                        "xs:{} value=\"{}\"",
+                        facet.kind.element(),
+                        esc(&facet.value)
+                    ),
+                );
+            }
+            self.close(level + 1, "xs:restriction");
         }
         self.close(level, "xs:simpleType");
     }

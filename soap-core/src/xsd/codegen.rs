@@ -342,6 +342,22 @@ pub fn read_scalar<T: XsdScalar, R: Read>(reader: &mut Deserializer<R>) -> yaser
     T::parse_xsd(&text).map_err(yaserde::Error::custom)
 }
 
+/// yaserde's entry into a `#[soap_type]` scalar (an enumeration, a restriction), where an
+/// operation's message (which yaserde derives) holds one: an error names the element, as the
+/// `#[soap_type]` reader's own errors do (`<Margin>: "101" is outside …`).
+pub fn deserialize_scalar<T: XsdValue, R: Read>(
+    reader: &mut Deserializer<R>,
+) -> yaserde::Result<T> {
+    let name = match reader.peek()? {
+        XmlEvent::StartElement { name, .. } => Some(name.local_name.clone()),
+        _ => None,
+    };
+    T::read_content(reader).map_err(|e| match name {
+        Some(name) => yaserde::Error::custom(format!("<{name}>: {e}")),
+        None => e,
+    })
+}
+
 /// `None` for `xsi:nil="true"` (its content skipped, the end tag pending), else the value.
 pub fn read_nillable<T: XsdValue, R: Read>(
     reader: &mut Deserializer<R>,
@@ -552,3 +568,4 @@ pub use super::choice::{
     write_choice_field,
 };
 pub use super::dictionary::{dictionary_type, read_entries, write_entries};
+pub use super::restriction::FacetRules;

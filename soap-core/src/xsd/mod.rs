@@ -61,6 +61,7 @@ mod flags;
 mod lenient;
 mod prefixes;
 mod primitives;
+mod restriction;
 mod scalar;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -79,6 +80,7 @@ pub use prefixes::{Clash, Prefixes};
 pub use primitives::Base64Binary;
 #[cfg(feature = "time")]
 pub use primitives::DateTime;
+pub use restriction::FacetRules;
 pub use scalar::Scalar;
 
 /// A value written as one element: its content and how it is read back.

@@ -17,7 +17,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::Rt;
-use crate::type_def::{Field, Kind, TypeDef, Variant};
+use crate::type_def::{Facets, Field, Kind, TypeDef, Variant};
 
 pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
     let rt = Rt::new(&def.krate);
@@ -34,6 +34,7 @@ pub(crate) fn soap_type(def: &TypeDef) -> TokenStream {
             let xsd = xsd_type_enum(def, &rt, variants, *flags);
             quote!(#scalar #xsd)
         }
+        Kind::Restriction { inner, facets } => restriction_impls(def, &rt, inner, facets),
         Kind::Choice { alternatives } => {
             let checks = alternatives
                 .iter()
@@ -93,6 +94,12 @@ fn serde_item(def: &TypeDef) -> TokenStream {
             }
         }
         (syn::Item::Struct(s), Kind::Dictionary { .. }) => s.attrs.extend(container),
+        (syn::Item::Struct(s), Kind::Restriction { .. }) => {
+            // The base's value, as on the wire.
+            s.attrs.push(syn::parse_quote!(#[derive(#krate::__private::serde::Serialize, #krate::__private::serde::Deserialize)]));
+            s.attrs
+                .push(syn::parse_quote!(#[serde(crate = #serde_path, transparent)]));
+        }
         (syn::Item::Enum(e), Kind::Choice { alternatives }) => {
             e.attrs.extend(container);
             for (variant, def) in e.variants.iter_mut().zip(alternatives) {
@@ -522,8 +529,11 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
     let ident = &def.ident;
     let (ns, prefix) = (&def.ns, &def.prefix);
     let prefixes = prefixes_fn(def, rt);
-    // Every kind but an enumeration declares its prefix on its start tag (`declare`).
-    let declares = !matches!(def.kind, Kind::Enumeration { .. });
+    // Every kind but a simple type declares its prefix on its start tag (`declare`).
+    let declares = !matches!(
+        def.kind,
+        Kind::Enumeration { .. } | Kind::Restriction { .. }
+    );
     let (reference, write, read) = match &def.kind {
         Kind::Complex {
             text: Some(text), ..
@@ -556,7 +566,7 @@ fn value_impl(def: &TypeDef, rt: &Rt) -> TokenStream {
             },
             quote!(#rt::xsd::read_entries(reader, #ns, #item).map(#ident)),
         ),
-        Kind::Enumeration { .. } => (
+        Kind::Enumeration { .. } | Kind::Restriction { .. } => (
             false,
             quote!(#rt::xsd::write_scalar(self, name, writer)),
             quote!(#rt::xsd::read_scalar(reader)),
@@ -617,7 +627,7 @@ fn prefixes_fn(def: &TypeDef, rt: &Rt) -> TokenStream {
             quote_spanned!(key.span()=> <#key as #rt::XsdValue>::prefixes(out);),
             quote_spanned!(value.span()=> <#value as #rt::XsdValue>::prefixes(out);),
         ],
-        Kind::Enumeration { .. } => return quote!(),
+        Kind::Enumeration { .. } | Kind::Restriction { .. } => return quote!(),
     };
     quote! {
         fn prefixes(out: &mut #rt::Prefixes) {
@@ -633,11 +643,17 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
     let ident = &def.ident;
     let default_name = format!("{}:{}", def.prefix, def.name);
     let serialize = match def.kind {
-        Kind::Enumeration { .. } => quote! {
+        Kind::Enumeration { .. } | Kind::Restriction { .. } => quote! {
             let text = <Self as #rt::XsdScalar>::to_xsd(self);
             #rt::xsd::serialize_scalar(self, &text, #default_name, writer)
         },
         _ => quote!(#rt::xsd::serialize(self, #default_name, writer)),
+    };
+    let deserialize = match def.kind {
+        Kind::Enumeration { .. } | Kind::Restriction { .. } => {
+            quote!(#rt::xsd::deserialize_scalar::<Self, __SoapR>(reader))
+        }
+        _ => quote!(<Self as #rt::XsdValue>::read_content(reader)),
     };
     quote! {
         #[automatically_derived]
@@ -663,7 +679,7 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
             fn deserialize<__SoapR: #rt::std::io::Read>(
                 reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
             ) -> #rt::yaserde::Result<Self> {
-                <Self as #rt::XsdValue>::read_content(reader)
+                #deserialize
             }
         }
     }
@@ -865,6 +881,77 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
                     #rt::schema::TypeKind::Enumeration(#rt::schema::Enumeration {
                         values: #rt::std::vec![#(#values),*],
                         flags: #flags,
+                    }),
+                );
+            }
+        }
+    }
+}
+
+/// A restricted simple type: `XsdScalar` through the base's, checking the facets as it reads,
+/// and `XsdType` describing the restriction.
+fn restriction_impls(def: &TypeDef, rt: &Rt, inner: &syn::Type, f: &Facets) -> TokenStream {
+    let ident = &def.ident;
+    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
+    let count = |n: Option<usize>| match n {
+        Some(n) => quote!(::core::option::Option::Some(#n)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (length, min_length, max_length) =
+        (count(f.length), count(f.min_length), count(f.max_length));
+    let (total_digits, fraction_digits) = (count(f.total_digits), count(f.fraction_digits));
+    let min_inclusive = option_str(f.min_inclusive.as_deref());
+    let max_inclusive = option_str(f.max_inclusive.as_deref());
+    let min_exclusive = option_str(f.min_exclusive.as_deref());
+    let max_exclusive = option_str(f.max_exclusive.as_deref());
+    let patterns = &f.patterns;
+    // Bounds compare values, which asks `PartialOrd` of the base only when there are some.
+    let bounds = f
+        .has_bounds()
+        .then(|| quote_spanned!(inner.span()=> __SOAP_FACETS.check_bounds::<#inner>(&value)?;));
+    quote! {
+        const __SOAP_FACETS: #rt::xsd::FacetRules = #rt::xsd::FacetRules {
+            length: #length,
+            min_length: #min_length,
+            max_length: #max_length,
+            patterns: &[#(#patterns),*],
+            min_inclusive: #min_inclusive,
+            max_inclusive: #max_inclusive,
+            min_exclusive: #min_exclusive,
+            max_exclusive: #max_exclusive,
+            total_digits: #total_digits,
+            fraction_digits: #fraction_digits,
+        };
+
+        #[automatically_derived]
+        impl #rt::XsdScalar for #ident {
+            fn parse_xsd(text: &str) -> ::core::result::Result<Self, #rt::std::string::String> {
+                __SOAP_FACETS.check_text(text)?;
+                let value = <#inner as #rt::XsdScalar>::parse_xsd(text)?;
+                #bounds
+                ::core::result::Result::Ok(#ident(value))
+            }
+
+            fn to_xsd(&self) -> #rt::std::string::String {
+                <#inner as #rt::XsdScalar>::to_xsd(&self.0)
+            }
+        }
+
+        #[automatically_derived]
+        impl #rt::schema::XsdType for #ident {
+            fn type_name() -> #rt::QName {
+                #rt::QName::new(#ns, #name)
+            }
+
+            fn define(schemas: &mut #rt::schema::Schemas) {
+                #rt::xsd::define(
+                    schemas,
+                    #ns,
+                    #name,
+                    #doc,
+                    #rt::schema::TypeKind::Restriction(#rt::schema::Restriction {
+                        base: <#inner as #rt::schema::XsdType>::type_name(),
+                        facets: __SOAP_FACETS.facets(),
                     }),
                 );
             }

@@ -11,7 +11,8 @@
 //! wildcards), `attributes_shop` (`attributes.wsdl`: XML attributes and simple content) and
 //! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare). `delivery`
 //! (`nested-choice.wsdl`) holds choices inside sequences and an `xs:all`; `catalog`
-//! (`groups.wsdl`) is written with named groups and attribute groups, put in place.
+//! (`groups.wsdl`) is written with named groups and attribute groups, put in place; `rates`
+//! (`facets.wsdl`) has simple types restricting primitives by facets.
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
@@ -35,3 +36,5 @@ pub mod delivery;
 pub mod catalog;
 #[rustfmt::skip]
 pub mod services88_together;
+#[rustfmt::skip]
+pub mod rates;
