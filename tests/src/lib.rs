@@ -94,6 +94,29 @@ pub async fn bounded<F: std::future::Future>(test: F) -> F::Output {
         .expect("the test did not finish within 20 s")
 }
 
+/// Posts a SOAP 1.1 envelope whose body is `body` to `url` with the SOAPAction `action`, over
+/// real HTTP (soap-core's transport, no client type in between); returns the status and the
+/// answer's text. For tests that write the request by hand.
+pub async fn post_soap11(url: &str, action: &str, body: &str) -> (u16, String) {
+    use soap_core::{HttpTransport, OutgoingCall, SoapVersion, Transport};
+    let envelope = format!(
+        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>{body}</s:Body></s:Envelope>"#
+    );
+    let response = HttpTransport::new(url)
+        .expect("transport")
+        .send(OutgoingCall {
+            service: "",
+            operation: "",
+            version: SoapVersion::V11,
+            action: action.to_string(),
+            body: envelope.into(),
+        })
+        .await
+        .expect("an answer");
+    let text = String::from_utf8(response.body.to_vec()).expect("UTF-8");
+    (response.status, text)
+}
+
 /// Reads an HTTP request head (through its blank line) from `socket`, for hand-written servers
 /// that answer with exact bytes.
 pub async fn read_request_head(socket: &mut tokio::net::TcpStream) -> Vec<u8> {

@@ -12,9 +12,7 @@
 use std::sync::{Arc, Mutex};
 
 use soap_core::xsd::AnyElement;
-use soap_core::{
-    soap_service, soap_type, Fault, HttpTransport, OutgoingCall, QName, SoapVersion, Transport,
-};
+use soap_core::{soap_service, soap_type, Fault, HttpTransport, QName, SoapVersion};
 use tests::generated::quotes::{
     quotes, Quote, QuoteRequest, Quotes, QuotesClient, QuotesServer, Subscribe,
 };
@@ -116,26 +114,6 @@ async fn bare_bodies_round_trip_through_the_generated_client_and_server_in_both_
     .await;
 }
 
-/// Posts a SOAP 1.1 `body` for `action` to `url`; returns the status and the answer's text.
-async fn post(url: &str, action: &str, body: &str) -> (u16, String) {
-    let envelope = format!(
-        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>{body}</s:Body></s:Envelope>"#
-    );
-    let response = HttpTransport::new(url)
-        .expect("transport")
-        .send(OutgoingCall {
-            service: "Quotes",
-            operation: "",
-            version: SoapVersion::V11,
-            action: action.to_string(),
-            body: envelope.into(),
-        })
-        .await
-        .expect("an answer");
-    let text = String::from_utf8(response.body.to_vec()).expect("UTF-8");
-    (response.status, text)
-}
-
 /// On the wire, the body element is the struct itself: `<GetQuote>` holds `QuoteRequest`'s
 /// members (no wrapper inside it), the response element `<GetQuoteResponse>` holds `Quote`'s
 /// members and carries its attribute, and the anonymous `<Subscribe>` carries `mode`.
@@ -143,7 +121,7 @@ async fn post(url: &str, action: &str, body: &str) -> (u16, String) {
 async fn the_body_element_holds_the_structs_members_and_attributes() {
     bounded(async {
         let (_server, url) = serve_on_loopback(QuotesServer::new(Desk::default())).await;
-        let (status, text) = post(
+        let (status, text) = tests::post_soap11(
             &url,
             quotes::GET_QUOTE.action,
             r#"<GetQuote xmlns="urn:quotes"><Symbol>RAW</Symbol></GetQuote>"#,
@@ -159,7 +137,7 @@ async fn the_body_element_holds_the_structs_members_and_attributes() {
             "{text}"
         );
 
-        let (status, text) = post(
+        let (status, text) = tests::post_soap11(
             &url,
             quotes::SUBSCRIBE.action,
             r#"<Subscribe xmlns="urn:quotes" mode="push raw"><Symbol>RAW</Symbol></Subscribe>"#,
@@ -190,7 +168,7 @@ async fn a_bare_request_missing_what_its_type_requires_is_a_client_fault_naming_
                 "mode",
             ),
         ] {
-            let (status, text) = post(&url, action, body).await;
+            let (status, text) = tests::post_soap11(&url, action, body).await;
             assert_eq!(status, 500, "{text}");
             assert!(text.contains("Client"), "{text}");
             assert!(text.contains(named), "{named}: {text}");

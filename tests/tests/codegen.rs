@@ -499,18 +499,36 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
     }
 }
 
+/// Generates soap-core's fixture `file`, asserts that the contract checked in as `rust` is what
+/// the generator gives, and that `described` (that contract's `wsdl_description()`) gives the
+/// fixture's facts back; returns them, for the caller's own expectations.
+fn fixture_comes_back(file: &str, rust: &str, described: &Definitions) -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wsdl = root.join("soap-core/tests/codegen-fixtures").join(file);
+    let source = codegen::generate_file(&wsdl, &options(file)).expect("generates");
+    assert_current(rust, &source);
+    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
+    let ours = facts(described);
+    let missing: Vec<&String> = theirs.difference(&ours).collect();
+    let added: Vec<&String> = ours.difference(&theirs).collect();
+    assert!(
+        missing.is_empty() && added.is_empty(),
+        "{file}: only the fixture's: {missing:#?}\nonly ours: {added:#?}"
+    );
+    theirs
+}
+
 /// soap-core's own choice-and-wildcard fixture (no vendor file needed): the contract checked in
 /// as `tests/src/generated/shop.rs` is what the generator gives, it compiles with every build,
 /// and its `wsdl_description()` gives the fixture's facts back (the choice's alternatives and
 /// the `xs:any` members with their namespace and processContents included).
 #[test]
 fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let wsdl = root.join("soap-core/tests/codegen-fixtures/choice-any.wsdl");
-    let source = codegen::generate_file(&wsdl, &options("choice-any.wsdl")).expect("generates");
-    assert_current("tests/src/generated/shop.rs", &source);
-    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
-    let ours = facts(&generated::shop::shop::wsdl_description());
+    let theirs = fixture_comes_back(
+        "choice-any.wsdl",
+        "tests/src/generated/shop.rs",
+        &generated::shop::shop::wsdl_description(),
+    );
     assert!(
         theirs.iter().any(|f| f.contains("choice member 1 IBAN")),
         "{theirs:#?}"
@@ -518,12 +536,6 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
     assert!(
         theirs.iter().any(|f| f.contains("type any ##any strict")),
         "{theirs:#?}"
-    );
-    let missing: Vec<&String> = theirs.difference(&ours).collect();
-    let added: Vec<&String> = ours.difference(&theirs).collect();
-    assert!(
-        missing.is_empty() && added.is_empty(),
-        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
     );
 }
 
@@ -534,12 +546,11 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
 /// of an anonymous type with an attribute and a wildcard is anonymous again.
 #[test]
 fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let wsdl = root.join("soap-core/tests/codegen-fixtures/bare.wsdl");
-    let source = codegen::generate_file(&wsdl, &options("bare.wsdl")).expect("generates");
-    assert_current("tests/src/generated/quotes.rs", &source);
-    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
-    let ours = facts(&generated::quotes::quotes::wsdl_description());
+    let theirs = fixture_comes_back(
+        "bare.wsdl",
+        "tests/src/generated/quotes.rs",
+        &generated::quotes::quotes::wsdl_description(),
+    );
     for expected in [
         "element {urn:quotes}GetQuote type {urn:quotes}QuoteRequest nillable false",
         "element {urn:quotes}Quote type {urn:quotes}Quote nillable true",
@@ -548,12 +559,6 @@ fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
     }
-    let missing: Vec<&String> = theirs.difference(&ours).collect();
-    let added: Vec<&String> = ours.difference(&theirs).collect();
-    assert!(
-        missing.is_empty() && added.is_empty(),
-        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
-    );
 }
 
 /// soap-core's fixture of choices inside sequences and an `xs:all` (`nested-choice.wsdl`): the
@@ -562,12 +567,11 @@ fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
 /// `wsdl_description()` gives the fixture's facts back, each choice in its place.
 #[test]
 fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let wsdl = root.join("soap-core/tests/codegen-fixtures/nested-choice.wsdl");
-    let source = codegen::generate_file(&wsdl, &options("nested-choice.wsdl")).expect("generates");
-    assert_current("tests/src/generated/delivery.rs", &source);
-    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
-    let ours = facts(&generated::delivery::delivery::wsdl_description());
+    let theirs = fixture_comes_back(
+        "nested-choice.wsdl",
+        "tests/src/generated/delivery.rs",
+        &generated::delivery::delivery::wsdl_description(),
+    );
     for expected in [
         "type {urn:delivery}Parcel member 1  type choice occurs 1..1 nillable false",
         "type {urn:delivery}Parcel member 1  choice member 1 PickupPoint type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
@@ -577,12 +581,6 @@ fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() 
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
     }
-    let missing: Vec<&String> = theirs.difference(&ours).collect();
-    let added: Vec<&String> = ours.difference(&theirs).collect();
-    assert!(
-        missing.is_empty() && added.is_empty(),
-        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
-    );
 }
 
 /// soap-core's fixture written with named groups (`groups.wsdl`): the contract checked in as
@@ -592,12 +590,11 @@ fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() 
 /// `wsdl_description()` gives the fixture's facts back.
 #[test]
 fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let wsdl = root.join("soap-core/tests/codegen-fixtures/groups.wsdl");
-    let source = codegen::generate_file(&wsdl, &options("groups.wsdl")).expect("generates");
-    assert_current("tests/src/generated/catalog.rs", &source);
-    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
-    let ours = facts(&generated::catalog::catalog::wsdl_description());
+    let theirs = fixture_comes_back(
+        "groups.wsdl",
+        "tests/src/generated/catalog.rs",
+        &generated::catalog::catalog::wsdl_description(),
+    );
     for expected in [
         "type {urn:catalog}Product member 0 Id type {http://www.w3.org/2001/XMLSchema}int occurs 1..1 nillable false",
         r#"type {urn:catalog}Product member 1 Name doc Some("What the catalog calls it.")"#,
@@ -611,12 +608,6 @@ fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
     }
-    let missing: Vec<&String> = theirs.difference(&ours).collect();
-    let added: Vec<&String> = ours.difference(&theirs).collect();
-    assert!(
-        missing.is_empty() && added.is_empty(),
-        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
-    );
 }
 
 /// soap-core's fixture of simple types restricting primitives by facets (`facets.wsdl`): the
@@ -625,12 +616,11 @@ fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
 /// fixture's facts back, every facet with its value.
 #[test]
 fn the_facets_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let wsdl = root.join("soap-core/tests/codegen-fixtures/facets.wsdl");
-    let source = codegen::generate_file(&wsdl, &options("facets.wsdl")).expect("generates");
-    assert_current("tests/src/generated/rates.rs", &source);
-    let theirs = facts(&codegen::read_wsdl_file(&wsdl).expect("the fixture reads"));
-    let ours = facts(&generated::rates::rates::wsdl_description());
+    let theirs = fixture_comes_back(
+        "facets.wsdl",
+        "tests/src/generated/rates.rs",
+        &generated::rates::rates::wsdl_description(),
+    );
     for expected in [
         r#"type {urn:rates}CurrencyCode restricts {http://www.w3.org/2001/XMLSchema}string ["length=3", "pattern=[A-Z]{3}"]"#,
         r#"type {urn:rates}CurrencyCode doc Some("An ISO 4217 code.")"#,
@@ -640,12 +630,6 @@ fn the_facets_fixture_generates_the_checked_in_contract_and_comes_back() {
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
     }
-    let missing: Vec<&String> = theirs.difference(&ours).collect();
-    let added: Vec<&String> = ours.difference(&theirs).collect();
-    assert!(
-        missing.is_empty() && added.is_empty(),
-        "only the fixture's: {missing:#?}\nonly ours: {added:#?}"
-    );
 }
 
 // ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------

@@ -11,7 +11,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use soap_core::{Fault, HttpTransport, OutgoingCall, SoapVersion, Transport};
+use soap_core::{Fault, HttpTransport, SoapVersion};
 use tests::generated::rates::{
     rates, Cents, Comment, CurrencyCode, Percent, Quote, Rate, Rates, RatesClient, RatesServer,
 };
@@ -71,22 +71,8 @@ async fn values_within_their_facets_round_trip_in_both_versions() {
 
 /// Posts a SOAP 1.1 `Convert` with `members` to `url`; returns the status and the answer.
 async fn convert(url: &str, members: &str) -> (u16, String) {
-    let envelope = format!(
-        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Convert xmlns="urn:rates">{members}</Convert></s:Body></s:Envelope>"#
-    );
-    let response = HttpTransport::new(url)
-        .expect("transport")
-        .send(OutgoingCall {
-            service: "Rates",
-            operation: "",
-            version: SoapVersion::V11,
-            action: rates::CONVERT.action.to_string(),
-            body: envelope.into(),
-        })
-        .await
-        .expect("an answer");
-    let text = String::from_utf8(response.body.to_vec()).expect("UTF-8");
-    (response.status, text)
+    let body = format!(r#"<Convert xmlns="urn:rates">{members}</Convert>"#);
+    tests::post_soap11(url, rates::CONVERT.action, &body).await
 }
 
 #[tokio::test]

@@ -7,7 +7,7 @@
 // A catalog contract: the types are their own documentation.
 #![allow(missing_docs)]
 
-use soap_core::{Fault, HttpTransport, OutgoingCall, SoapVersion, Transport};
+use soap_core::{Fault, HttpTransport, SoapVersion};
 use tests::generated::catalog::{
     catalog, Book, Catalog, CatalogClient, CatalogServer, GetProductReply, Label, Product,
     ProductChoice, Size,
@@ -75,20 +75,13 @@ async fn group_members_round_trip_in_both_versions() {
 async fn on_the_wire_a_group_is_its_members() {
     bounded(async {
         let (_server, url) = serve_on_loopback(CatalogServer::new(Shelf)).await;
-        let envelope = r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><GetProduct xmlns="urn:catalog"><Id>7</Id></GetProduct></s:Body></s:Envelope>"#;
-        let response = HttpTransport::new(&url)
-            .expect("transport")
-            .send(OutgoingCall {
-                service: "Catalog",
-                operation: "",
-                version: SoapVersion::V11,
-                action: catalog::GET_PRODUCT.action.to_string(),
-                body: envelope.into(),
-            })
-            .await
-            .expect("an answer");
-        let text = String::from_utf8(response.body.to_vec()).expect("UTF-8");
-        assert_eq!(response.status, 200, "{text}");
+        let (status, text) = tests::post_soap11(
+            &url,
+            catalog::GET_PRODUCT.action,
+            r#"<GetProduct xmlns="urn:catalog"><Id>7</Id></GetProduct>"#,
+        )
+        .await;
+        assert_eq!(status, 200, "{text}");
         let payload = tests::body_payload(&text, tests::Normalize::default());
         let expected = tests::normalize(concat!(
             r#"<tns:GetProductResponse xmlns:tns="urn:catalog">"#,

@@ -7,7 +7,7 @@
 // A delivery contract: the types are their own documentation.
 #![allow(missing_docs)]
 
-use soap_core::{Fault, HttpTransport, OutgoingCall, SoapVersion, Transport};
+use soap_core::{Fault, HttpTransport, SoapVersion};
 use tests::generated::delivery::{
     delivery, Address, Delivery, DeliveryClient, DeliveryServer, Parcel, ParcelChoice, Receipt,
     ReceiptChoice, Tracking, TrackingChoice,
@@ -88,33 +88,13 @@ async fn nested_choices_round_trip_once_optional_and_repeated_in_both_versions()
     .await;
 }
 
-/// Posts a SOAP 1.1 `body` for `action` to `url`; returns the status and the answer's text.
-async fn post(url: &str, action: &str, body: &str) -> (u16, String) {
-    let envelope = format!(
-        r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>{body}</s:Body></s:Envelope>"#
-    );
-    let response = HttpTransport::new(url)
-        .expect("transport")
-        .send(OutgoingCall {
-            service: "Delivery",
-            operation: "",
-            version: SoapVersion::V11,
-            action: action.to_string(),
-            body: envelope.into(),
-        })
-        .await
-        .expect("an answer");
-    let text = String::from_utf8(response.body.to_vec()).expect("UTF-8");
-    (response.status, text)
-}
-
 /// On the wire, the chosen alternative stands directly among the members (no element for the
 /// choice), and an `xs:all` type's members are read in any order.
 #[tokio::test]
 async fn the_alternative_stands_among_the_members_and_xs_all_reads_in_any_order() {
     bounded(async {
         let (_server, url) = serve_on_loopback(DeliveryServer::new(Depot)).await;
-        let (status, text) = post(
+        let (status, text) = tests::post_soap11(
             &url,
             delivery::SHIP.action,
             r#"<Ship xmlns="urn:delivery"><Parcel><Id>5</Id><Address><City>Oslo</City><Zip>0150</Zip><Street>Storgata 1</Street></Address></Parcel></Ship>"#,
@@ -155,7 +135,7 @@ async fn a_choice_with_no_alternative_or_two_is_a_client_fault_naming_them() {
             ),
         ] {
             let body = format!(r#"<Ship xmlns="urn:delivery"><Parcel>{parcel}</Parcel></Ship>"#);
-            let (status, text) = post(&url, delivery::SHIP.action, &body).await;
+            let (status, text) = tests::post_soap11(&url, delivery::SHIP.action, &body).await;
             assert_eq!(status, 500, "{text}");
             assert!(text.contains("Client"), "{text}");
             assert!(
