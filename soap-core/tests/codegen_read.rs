@@ -827,6 +827,21 @@ fn a_group_that_cannot_be_put_in_place_is_named_at_its_reference() {
             "xs:anyAttribute",
             "attribute wildcards",
         ),
+        (
+            // Each group twice in the next, forty levels deep: 2^40 members if put in place.
+            (1..=40)
+                .map(|i| {
+                    let inner = i - 1;
+                    format!(r#"<xs:group name="G{i}"><xs:sequence><xs:group ref="q1:G{inner}"/><xs:group ref="q1:G{inner}"/></xs:sequence></xs:group>"#)
+                })
+                .chain([
+                    r#"<xs:group name="G0"><xs:sequence><xs:element name="x" type="xs:int"/></xs:sequence></xs:group>"#.to_string(),
+                    r#"<xs:complexType name="A"><xs:group ref="q1:G40"/></xs:complexType>"#.to_string(),
+                ])
+                .collect(),
+            "ref=\"{urn:t}G13\"",
+            "more than 10000 members",
+        ),
     ] {
         let e = read_error(&with_types(&types));
         assert_eq!(e.construct, construct, "{e}");

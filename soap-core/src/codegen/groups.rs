@@ -43,6 +43,11 @@ pub(super) struct Groups {
     refs: Vec<GroupRef>,
 }
 
+/// The most members a type may have once its groups are put in place: groups referring to each
+/// other twice over, level after level, would otherwise double the work at every level (the
+/// schema equivalent of "billion laughs"), and no real type comes near it.
+const MAX_MEMBERS: usize = 10_000;
+
 /// Placeholder names start with a character no XML name can hold.
 const GROUP_MARK: &str = "\u{0}group:";
 const ATTRIBUTE_GROUP_MARK: &str = "\u{0}attributeGroup:";
@@ -182,6 +187,12 @@ impl Groups {
                         "a group of an xs:all must be a complex type's whole content, referenced once (not in a sequence or an extension)",
                     ))
                 }
+            }
+            if members.len() > MAX_MEMBERS {
+                return Err(self.error(
+                    r,
+                    &format!("the groups put in place give more than {MAX_MEMBERS} members"),
+                ));
             }
         }
         if let Some(r) = last_ref {
