@@ -498,6 +498,9 @@ pub struct ComplexType {
     /// `simpleContent/extension/@base`: the element holds text of this simple type (and
     /// [`Self::attributes`]), no child elements; `base` is then `None` and `members` empty.
     pub simple_content: Option<QName>,
+    /// `xs:anyAttribute`: attributes the type does not declare that the wildcard allows (its
+    /// `process_contents` as for `xs:any`), held in a [`crate::xsd::AnyAttributes`] field.
+    pub any_attribute: Option<Wildcard>,
 }
 
 /// One `xs:attribute` of a complex type: unqualified (`attributeFormDefault="unqualified"`, the

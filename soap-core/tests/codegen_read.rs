@@ -631,13 +631,13 @@ fn at(e: &Error) -> (u32, u32) {
 #[test]
 fn an_unsupported_construct_is_an_error_with_its_line_and_column() {
     let text = with_types(
-        r#"      <xs:complexType name="A">
+        r#"      <xs:attributeGroup name="A">
         <xs:anyAttribute />
-      </xs:complexType>"#,
+      </xs:attributeGroup>"#,
     );
     let e = read_error(&text);
     assert_eq!(e.construct, "xs:anyAttribute");
-    assert!(e.message.contains("attribute wildcards"), "{e}");
+    assert!(e.message.contains("not in an attribute group"), "{e}");
     assert_eq!(at(&e), (6, 9), "{e}");
     assert!(e.location.as_ref().is_some_and(|l| l.file.is_none()));
     assert!(e.to_string().starts_with("6:9: xs:anyAttribute"), "{e}");
@@ -684,6 +684,36 @@ fn named_groups_and_attribute_groups_are_put_in_place() {
     assert_eq!(book.members.len(), 1);
     assert_eq!(book.members[0].name, "Isbn");
     assert_eq!(complex("Label").attributes[0].name, "version");
+}
+
+/// `xs:anyAttribute` reads into the type's wildcard, with XML Schema's defaults written out,
+/// on a complex type, an extension and simple content alike.
+#[test]
+fn attribute_wildcards_read_into_the_model() {
+    let defs = read_wsdl_file(&fixtures().join("any-attribute.wsdl")).expect("the fixture reads");
+    let wildcard = |name: &str| complex(&defs, "urn:tags", name).any_attribute.clone();
+    assert_eq!(
+        wildcard("Tag"),
+        Some(Wildcard {
+            namespace: "##any".into(),
+            process_contents: "lax".into()
+        })
+    );
+    assert_eq!(wildcard("SpecialTag"), None, "the base's, not its own");
+    assert_eq!(
+        wildcard("Note").map(|w| w.process_contents),
+        Some("skip".into())
+    );
+    let text =
+        with_types(r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute/></xs:complexType>"#);
+    let defs = read_wsdl(&text, None).expect("it reads");
+    assert_eq!(
+        complex(&defs, "urn:t", "A").any_attribute,
+        Some(Wildcard {
+            namespace: "##any".into(),
+            process_contents: "strict".into()
+        })
+    );
 }
 
 /// A restriction by facets reads into the model with its base and facets as written.
@@ -825,7 +855,7 @@ fn a_group_that_cannot_be_put_in_place_is_named_at_its_reference() {
         (
             r#"<xs:attributeGroup name="G"><xs:anyAttribute/></xs:attributeGroup>"#.to_string(),
             "xs:anyAttribute",
-            "attribute wildcards",
+            "not in an attribute group",
         ),
         (
             // Each group twice in the next, forty levels deep: 2^40 members if put in place.
@@ -1137,8 +1167,12 @@ fn every_unsupported_schema_construct_is_named() {
             "xs:restriction",
         ),
         (
-            r#"<xs:complexType name="A"><xs:simpleContent><xs:extension base="xs:string"><xs:anyAttribute/></xs:extension></xs:simpleContent></xs:complexType>"#,
-            "xs:anyAttribute",
+            r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute/><xs:attribute name="b" type="xs:int"/></xs:complexType>"#,
+            "xs:attribute",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute processContents="eager"/></xs:complexType>"#,
+            "processContents=\"eager\"",
         ),
         (
             r#"<xs:complexType name="A"><xs:sequence/></xs:complexType><xs:complexType name="B"><xs:simpleContent><xs:extension base="q1:A"/></xs:simpleContent></xs:complexType>"#,
@@ -1163,10 +1197,6 @@ fn every_unsupported_schema_construct_is_named() {
         (
             r#"<xs:element name="A" type="xs:int"/><xs:complexType name="B"><xs:sequence><xs:element ref="q1:A"/></xs:sequence></xs:complexType>"#,
             "ref=\"q1:A\"",
-        ),
-        (
-            r#"<xs:complexType name="A"><xs:sequence/><xs:anyAttribute/></xs:complexType>"#,
-            "xs:anyAttribute",
         ),
         (
             r#"<xs:complexType name="A" abstract="true"><xs:sequence/></xs:complexType>"#,

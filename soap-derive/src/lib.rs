@@ -532,6 +532,14 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// );
 /// ```
 ///
+/// A field of type `soap_core::xsd::AnyAttributes` is the type's `xs:anyAttribute`: the
+/// attributes of its element that no `#[soap(attribute)]` field (of the type or its base)
+/// declares and that its namespace constraint allows (`##other` unless `#[soap(any_attribute =
+/// "##any")]`; `xsi:` attributes never), kept with their qualified names and written back on
+/// the start tag, each namespace declared with a prefix of its own. `process_contents` as for
+/// `xs:any`. One such field per type; a type extending one keeps its own attributes out of its
+/// base's wildcard.
+///
 /// # Prefixes and namespaces
 ///
 /// One prefix per namespace URI: a member of the same namespace, and every array item, inherit

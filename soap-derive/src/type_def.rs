@@ -44,6 +44,7 @@ pub(crate) const FIELD_KEYS: &[&str] = &[
     "text",
     "default",
     "choice",
+    "any_attribute",
 ];
 /// `attribute` and `text` are known here only to say where they belong.
 pub(crate) const VARIANT_KEYS: &[&str] = &["name", "attribute", "text"];
@@ -73,6 +74,8 @@ pub(crate) enum Kind {
         attributes: Vec<Field>,
         text: Option<Box<Field>>,
         all: bool,
+        /// The `AnyAttributes` field: the type's `xs:anyAttribute` (its `wildcard` set).
+        any_attribute: Option<Box<Field>>,
     },
     /// A newtype over `Vec<(K, V)>`: WCF's named dictionary with `item` entries.
     Dictionary {
@@ -366,6 +369,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
                 attributes: Vec::new(),
                 text: None,
                 all: all.is_some(),
+                any_attribute: None,
             })
         }
         Fields::Unnamed(_) => {
@@ -380,6 +384,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
     let mut out: Vec<Field> = Vec::new();
     let mut attributes: Vec<Field> = Vec::new();
     let mut text: Option<Box<Field>> = None;
+    let mut any_attribute: Option<Box<Field>> = None;
     for (position, field) in fields.iter_mut().enumerate() {
         let Some(ident) = field.ident.clone() else {
             continue;
@@ -391,6 +396,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
         let mut is_attribute = None;
         let mut is_text = None;
         let mut is_choice = None;
+        let mut any_attribute_key: Option<Option<String>> = None;
         let mut default: Option<syn::LitStr> = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
@@ -430,10 +436,59 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
                     attr::flag(cx, meta, "choice")?;
                     is_choice = Some(meta.path.clone());
                 }
+                "any_attribute" => {
+                    any_attribute_key = Some(if meta.input.peek(syn::Token![=]) {
+                        attr::lit_str(cx, meta, "any_attribute")?.map(|lit| lit.value())
+                    } else {
+                        None
+                    });
+                }
                 _ => {}
             }
             Ok(())
         });
+        if any_attribute_key.is_some() || names_any_attributes(&field.ty) {
+            let clash = [
+                (is_base.is_some(), "`base`"),
+                (is_attribute.is_some(), "`attribute`"),
+                (is_text.is_some(), "`text`"),
+                (is_choice.is_some(), "`choice`"),
+                (any.is_some(), "`any`"),
+                (element.is_some(), "`name`"),
+                (default.is_some(), "`default`"),
+            ]
+            .into_iter()
+            .find_map(|(set, key)| set.then_some(key));
+            if let Some(key) = clash {
+                cx.error_spanned_by(
+                    &ident,
+                    format!("the `xs:anyAttribute` field (`AnyAttributes`) holds the attributes no other field declares, so it takes no {key}"),
+                );
+            } else if !names_any_attributes(&field.ty) {
+                cx.error_spanned_by(
+                    &field.ty,
+                    "`any_attribute` is for a field of type `AnyAttributes` (not an `Option` or `Vec` of it: it holds any number)",
+                );
+            } else if any_attribute.is_some() {
+                cx.error_spanned_by(&ident, "a type has at most one `AnyAttributes` field");
+            } else {
+                any_attribute = Some(Box::new(Field {
+                    element: String::new(),
+                    ident,
+                    ty: field.ty.clone(),
+                    doc: doc_text(&field.attrs),
+                    default: None,
+                    wildcard: Some(Wildcard {
+                        namespace: any_attribute_key
+                            .flatten()
+                            .unwrap_or_else(|| "##other".into()),
+                        process_contents: process_contents.clone().unwrap_or_else(|| "lax".into()),
+                    }),
+                    choice: false,
+                }));
+            }
+            continue;
+        }
         let wildcard = (any.is_some() || names_any_element(&field.ty)).then(|| Wildcard {
             namespace: any.flatten().unwrap_or_else(|| "##other".into()),
             process_contents: process_contents.clone().unwrap_or_else(|| "lax".into()),
@@ -604,6 +659,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
         attributes,
         text,
         all: all.is_some(),
+        any_attribute,
     })
 }
 
@@ -792,6 +848,19 @@ fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
 
 /// Whether a field's type is `AnyElement`, `Option<AnyElement>` or `Vec<AnyElement>` (by the
 /// name's last segment: a macro sees no types), which makes the field the `xs:any` member.
+/// Whether a field's type is `AnyAttributes` (by the name's last segment), which makes the
+/// field the type's `xs:anyAttribute`.
+fn names_any_attributes(ty: &Type) -> bool {
+    match types::peel(ty) {
+        Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "AnyAttributes"),
+        _ => false,
+    }
+}
+
 fn names_any_element(ty: &Type) -> bool {
     let inner = match types::shape(ty) {
         types::Shape::Option(inner) | types::Shape::Vec(inner) => inner,

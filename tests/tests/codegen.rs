@@ -429,6 +429,12 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
         out.insert(format!("{at} has simple content {text}"));
         types.push_back(text.clone());
     }
+    if let Some(w) = &c.any_attribute {
+        out.insert(format!(
+            "{at} anyAttribute {} {}",
+            w.namespace, w.process_contents
+        ));
+    }
     for a in &c.attributes {
         out.insert(format!(
             "{at} attribute {} type {} required {} default {:?}",
@@ -627,6 +633,25 @@ fn the_facets_fixture_generates_the_checked_in_contract_and_comes_back() {
         r#"type {urn:rates}Percent restricts {http://www.w3.org/2001/XMLSchema}int ["maxInclusive=100", "minInclusive=0"]"#,
         r#"type {urn:rates}Cents restricts {http://www.w3.org/2001/XMLSchema}long ["minExclusive=0", "totalDigits=12"]"#,
         "type {urn:rates}Quote attribute note type {urn:rates}Comment required false default None",
+    ] {
+        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
+    }
+}
+
+/// soap-core's fixture of attribute wildcards (`any-attribute.wsdl`): the contract checked in as
+/// `tests/src/generated/tags.rs` is what the generator gives (an `AnyAttributes` field per
+/// `xs:anyAttribute`), and its `wsdl_description()` gives the fixture's facts back, each
+/// wildcard with its namespace constraint and processContents.
+#[test]
+fn the_any_attribute_fixture_generates_the_checked_in_contract_and_comes_back() {
+    let theirs = fixture_comes_back(
+        "any-attribute.wsdl",
+        "tests/src/generated/tags.rs",
+        &generated::tags::tags::wsdl_description(),
+    );
+    for expected in [
+        "type {urn:tags}Tag anyAttribute ##any lax",
+        "type {urn:tags}Note anyAttribute ##other skip",
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
     }

@@ -358,3 +358,17 @@ async fn a_description_with_facets_validates() {
     let _ = std::fs::remove_file(&path);
     assert_eq!(report["operations"], 2, "{report}");
 }
+
+/// Attribute wildcards, as the description of soap-core's `any-attribute.wsdl` fixture writes
+/// them (on a complex type, last among its attributes, and on simple content), validate the
+/// same way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_description_with_attribute_wildcards_validates() {
+    let text = tests::generated::tags::tags::wsdl_description().to_xml();
+    assert!(text.contains("<xs:anyAttribute "), "{text}");
+    let path = std::env::temp_dir().join(format!("soap-rs-tags-{}.wsdl", std::process::id()));
+    std::fs::write(&path, text).expect("write the WSDL");
+    let report = wsdl_tool(&["validate", path.to_str().expect("a UTF-8 path")]).await;
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(report["operations"], 2, "{report}");
+}

@@ -613,6 +613,7 @@ fn a_struct_with_a_base_describes_itself_and_everything_it_uses() {
             is_dictionary: false,
             attributes: vec![],
             simple_content: None,
+            any_attribute: None,
         })
     );
     assert_eq!(

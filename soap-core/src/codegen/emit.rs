@@ -1458,6 +1458,17 @@ impl<'a> Generator<'a> {
             fields.push(quote! { #doc #key pub #ident: #ty });
             shown.push((ident, a.name.clone()));
         }
+        if let Some(w) = &c.any_attribute {
+            // Named by its path: `#[soap_type]` recognizes the wildcard by `AnyAttributes`.
+            let k = &self.krate;
+            let ident = fresh("AnyAttributes");
+            let (namespace, process) = (&w.namespace, &w.process_contents);
+            fields.push(quote! {
+                #[soap(any_attribute = #namespace, process_contents = #process)]
+                pub #ident: #k::xsd::AnyAttributes
+            });
+            shown.push((ident, String::new()));
+        }
         Ok(())
     }
 
@@ -1812,7 +1823,11 @@ impl<'a> Generator<'a> {
 fn array_shape<'a>(schema: &Schema, def: &TypeDef, c: &'a ComplexType) -> Option<Shape<'a>> {
     let ns = schema.target_namespace.as_str();
     // Attributes or text make it a struct of its own: `ArrayOf<T>` would drop them.
-    if c.base.is_some() || !c.attributes.is_empty() || c.simple_content.is_some() {
+    if c.base.is_some()
+        || !c.attributes.is_empty()
+        || c.any_attribute.is_some()
+        || c.simple_content.is_some()
+    {
         return None;
     }
     if c.is_dictionary {
@@ -1861,7 +1876,9 @@ fn dictionary_members(c: &ComplexType) -> Option<(&str, &QName, (QName, bool))> 
         return None;
     };
     // A dictionary newtype has no place for attributes: refused, not dropped.
-    let plain = |c: &ComplexType| c.attributes.is_empty() && c.simple_content.is_none();
+    let plain = |c: &ComplexType| {
+        c.attributes.is_empty() && c.any_attribute.is_none() && c.simple_content.is_none()
+    };
     if !plain(c) || !plain(pair) {
         return None;
     }
@@ -1904,6 +1921,7 @@ fn is_wrapper(c: &ComplexType) -> bool {
     c.base.is_none()
         && !c.all
         && c.attributes.is_empty()
+        && c.any_attribute.is_none()
         && c.simple_content.is_none()
         && c.members
             .iter()

@@ -277,7 +277,7 @@ fn reason<'m>(node: Node<'_, '_>, fallback: &'m str) -> &'m str {
         "attribute" => {
             "a global attribute is not supported: declare attributes in their complex type"
         }
-        "anyAttribute" => "attribute wildcards (xs:anyAttribute) are not supported",
+        "anyAttribute" => "xs:anyAttribute is supported last among a complex type's or an extension's attributes, not in an attribute group",
         "any" => "xs:any is supported only as a member of a sequence",
         "simpleContent" => "simple content is supported as a complex type's only content",
         "union" => "union types are not supported",
@@ -1066,6 +1066,35 @@ impl Reader {
         Ok(self.groups.attribute(name, doc.location(node)))
     }
 
+    /// `xs:anyAttribute`: its namespace constraint and processContents, with XML Schema's
+    /// defaults written out (as for `xs:any`).
+    fn attribute_wildcard(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+    ) -> Result<Wildcard, Error> {
+        doc.attributes(node, &["namespace", "processContents"])?;
+        doc.only(
+            node,
+            "processContents",
+            &["lax", "strict", "skip"],
+            "not one of lax, strict, skip",
+        )?;
+        self.annotation_only(doc, node)?;
+        let namespace = node.attribute("namespace").unwrap_or("##any");
+        Ok(Wildcard {
+            namespace: namespace
+                .split_ascii_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            process_contents: node
+                .attribute("processContents")
+                .unwrap_or("strict")
+                .trim()
+                .to_string(),
+        })
+    }
+
     /// `xs:group ref=…` in a sequence or as a type's content: a placeholder until the end.
     fn group_ref(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Member, Error> {
         doc.attributes(node, &["ref", "minOccurs", "maxOccurs"])?;
@@ -1324,6 +1353,13 @@ impl Reader {
                 complex.is_dictionary = dictionary;
                 continue;
             }
+            if complex.any_attribute.is_some() {
+                return Err(doc.refuse(child, "xs:anyAttribute comes last in a complex type"));
+            }
+            if name == "anyAttribute" {
+                complex.any_attribute = Some(self.attribute_wildcard(doc, child)?);
+                continue;
+            }
             if name == "attribute" || name == "attributeGroup" {
                 complex
                     .attributes
@@ -1367,6 +1403,15 @@ impl Reader {
                     let mut seen_sequence = false;
                     for inner in elements(extension) {
                         if is(inner, XS, "annotation") {
+                            continue;
+                        }
+                        if complex.any_attribute.is_some() {
+                            return Err(
+                                doc.refuse(inner, "xs:anyAttribute comes last in an extension")
+                            );
+                        }
+                        if is(inner, XS, "anyAttribute") {
+                            complex.any_attribute = Some(self.attribute_wildcard(doc, inner)?);
                             continue;
                         }
                         if is(inner, XS, "attribute") || is(inner, XS, "attributeGroup") {
@@ -1438,6 +1483,13 @@ impl Reader {
             .ok_or_else(|| doc.unsupported(extension, "`base` is missing"))?;
         for inner in elements(extension) {
             if is(inner, XS, "annotation") {
+                continue;
+            }
+            if complex.any_attribute.is_some() {
+                return Err(doc.refuse(inner, "xs:anyAttribute comes last in an extension"));
+            }
+            if is(inner, XS, "anyAttribute") {
+                complex.any_attribute = Some(self.attribute_wildcard(doc, inner)?);
                 continue;
             }
             let attribute =

@@ -422,10 +422,12 @@ impl Writer<'_> {
             }
             self.close(inner, group);
         }
-        // Attributes follow the content model (XML Schema's order), inside the extension.
+        // Attributes follow the content model (XML Schema's order), inside the extension, and
+        // the attribute wildcard comes last.
         for attribute in &complex.attributes {
             self.attribute(inner, attribute);
         }
+        self.any_attribute(inner, complex);
         if complex.base.is_some() {
             self.close(level + 2, "xs:extension");
             self.close(level + 1, "xs:complexContent");
@@ -473,16 +475,31 @@ impl Writer<'_> {
     fn simple_content(&mut self, level: usize, text: &QName, complex: &ComplexType) {
         self.open(level, "xs:simpleContent");
         let base = format!("xs:extension base=\"{}\"", self.qname(text));
-        if complex.attributes.is_empty() {
+        if complex.attributes.is_empty() && complex.any_attribute.is_none() {
             self.empty(level + 1, &base);
         } else {
             self.open(level + 1, &base);
             for attribute in &complex.attributes {
                 self.attribute(level + 2, attribute);
             }
+            self.any_attribute(level + 2, complex);
             self.close(level + 1, "xs:extension");
         }
         self.close(level, "xs:simpleContent");
+    }
+
+    /// `xs:anyAttribute`, when the type has one.
+    fn any_attribute(&mut self, level: usize, complex: &ComplexType) {
+        if let Some(w) = &complex.any_attribute {
+            self.empty(
+                level,
+                &format!(
+                    "xs:anyAttribute namespace=\"{}\" processContents=\"{}\"",
+                    esc(&w.namespace),
+                    esc(&w.process_contents)
+                ),
+            );
+        }
     }
 
     fn attribute(&mut self, level: usize, attribute: &Attribute) {

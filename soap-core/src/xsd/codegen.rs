@@ -61,9 +61,12 @@ pub fn write_complex<T: XsdComplex, W: Write>(
     }
     let mut attributes = Vec::new();
     value.write_attributes(&mut attributes);
-    writer.write(with_attributes(
-        T::declare(WEvent::start_element(name)),
-        &attributes,
+    let (mut any, mut declarations) = (Vec::new(), Vec::new());
+    value.write_any_attributes(&mut any, &mut declarations);
+    writer.write(with_any_attributes(
+        with_attributes(T::declare(WEvent::start_element(name)), &attributes),
+        &any,
+        &declarations,
     ))?;
     value.write_members(writer)?;
     writer.write(WEvent::end_element())?;
@@ -107,9 +110,12 @@ pub fn write_simple<T: XsdComplex, W: Write>(
     }
     let mut attributes = Vec::new();
     value.write_attributes(&mut attributes);
-    writer.write(with_attributes(
-        T::declare(WEvent::start_element(name)),
-        &attributes,
+    let (mut any, mut declarations) = (Vec::new(), Vec::new());
+    value.write_any_attributes(&mut any, &mut declarations);
+    writer.write(with_any_attributes(
+        with_attributes(T::declare(WEvent::start_element(name)), &attributes),
+        &any,
+        &declarations,
     ))?;
     writer.write(WEvent::characters(text))?;
     writer.write(WEvent::end_element())?;
@@ -562,6 +568,10 @@ pub fn start(name: &str) -> Start<'_> {
 }
 
 pub use super::any::{any_member, read_any};
+pub use super::any_attribute::{
+    any_attribute_names, read_any_attributes, undeclared_attributes, with_any_attributes,
+    AnyAttributes,
+};
 pub use super::choice::{
     choice_member, declare_choice, define_choice, finish_choice, finish_choice_field,
     foreign_choice, read_alternative, read_choice_field, same_namespace, unknown_alternative,

@@ -52,6 +52,7 @@ use crate::nil::{Nillable, NillableStruct, XsdScalar};
 use crate::schema::XS;
 
 mod any;
+mod any_attribute;
 mod array;
 mod choice;
 #[doc(hidden)]
@@ -67,6 +68,7 @@ mod scalar;
 mod serde_impls;
 
 pub use any::{wildcard_allows, AnyElement};
+pub use any_attribute::{AnyAttribute, AnyAttributes};
 pub use array::ArrayOf;
 pub use choice::{XsdChoice, XsdChoiceField};
 pub use codegen::{read_scalar, write_scalar};
@@ -230,6 +232,24 @@ pub trait XsdComplex: Sized {
     /// default has none: a type without `#[soap(attribute)]` fields.
     fn write_attributes(&self, attributes: &mut Vec<(&'static str, String)>) {
         let _ = attributes;
+    }
+    /// Whether the unqualified attribute `local` is one this type (or its base) declares: what
+    /// its `xs:anyAttribute` must leave alone.
+    fn declares_attribute(local: &str) -> bool {
+        let _ = local;
+        false
+    }
+    /// Whether the type or its base has an `xs:anyAttribute` ([`AnyAttributes`]): a type
+    /// extending it then hands its base only the attributes it does not declare itself.
+    const ANY_ATTRIBUTES: bool = false;
+    /// Adds the wildcard's attributes (the base's first) as qualified names with their values,
+    /// and the prefix declarations they need.
+    fn write_any_attributes(
+        &self,
+        names: &mut Vec<(String, String)>,
+        declarations: &mut Vec<(String, String)>,
+    ) {
+        let _ = (names, declarations);
     }
     /// Reads this type's attributes (the base's too) from the start tag of `element`: strict, so
     /// a required one missing or a value outside its type is an error naming both.

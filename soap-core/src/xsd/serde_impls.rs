@@ -120,6 +120,27 @@ mod tests {
         );
         assert_eq!(serde_json::from_str::<Ticket>(&json).unwrap(), ticket);
     }
+
+    #[test]
+    fn wildcard_attributes_are_a_map_by_qualified_name() {
+        use crate::xsd::{AnyAttribute, AnyAttributes};
+        let attributes = AnyAttributes(vec![
+            AnyAttribute {
+                name: crate::QName::new("", "loose"),
+                value: "yes".into(),
+            },
+            AnyAttribute {
+                name: crate::QName::new("urn:x", "color"),
+                value: "red".into(),
+            },
+        ]);
+        let json = serde_json::to_string(&attributes).unwrap();
+        assert_eq!(json, r#"{"loose":"yes","{urn:x}color":"red"}"#);
+        assert_eq!(
+            serde_json::from_str::<AnyAttributes>(&json).unwrap(),
+            attributes
+        );
+    }
 }
 
 /// An [`super::AnyElement`] (`RawElement`) as its XML text: JSON has no elements, and the text
@@ -134,5 +155,36 @@ impl<'de> Deserialize<'de> for crate::xmlio::RawElement {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let xml = String::deserialize(deserializer)?;
         crate::xmlio::RawElement::parse(&xml).map_err(serde::de::Error::custom)
+    }
+}
+
+/// [`super::AnyAttributes`] as a map from each attribute's name (`{urn:x}color`, or `color`
+/// for an unqualified one) to its value.
+impl Serialize for super::AnyAttributes {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for attribute in &self.0 {
+            map.serialize_entry(&attribute.name.to_string(), &attribute.value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for super::AnyAttributes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A map keeps no order in JSON; the attributes' order carries no meaning in XML either.
+        let map = std::collections::BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(super::AnyAttributes(
+            map.into_iter()
+                .map(|(name, value)| {
+                    let name = match name.strip_prefix('{').and_then(|n| n.split_once('}')) {
+                        Some((namespace, local)) => crate::QName::new(namespace, local),
+                        None => crate::QName::new("", name),
+                    };
+                    super::AnyAttribute { name, value }
+                })
+                .collect(),
+        ))
     }
 }

@@ -350,23 +350,38 @@ fn complex_impl(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) 
             )
         }
     };
-    let (attribute_slots, text_slot, (attribute_methods, finish_attributes)) = match &def.kind {
-        Kind::Complex {
-            attributes, text, ..
-        } => (
-            attribute_slots(rt, attributes),
-            text_slot(text.as_deref()),
-            attribute_methods(rt, base, attributes, text.as_deref()),
-        ),
-        _ => (quote!(()), quote!(()), Default::default()),
-    };
+    let (attribute_slots, text_slot, any_slot, (attribute_methods, finish_attributes)) =
+        match &def.kind {
+            Kind::Complex {
+                attributes,
+                text,
+                any_attribute,
+                ..
+            } => (
+                attribute_slots(rt, attributes),
+                text_slot(text.as_deref()),
+                match any_attribute {
+                    Some(_) => quote!(#rt::xsd::AnyAttributes),
+                    None => quote!(()),
+                },
+                attribute_methods(
+                    rt,
+                    ns,
+                    base,
+                    attributes,
+                    text.as_deref(),
+                    any_attribute.as_deref(),
+                ),
+            ),
+            _ => (quote!(()), quote!(()), quote!(()), Default::default()),
+        };
     quote! {
         #(#prefix_checks)*
         #choice_checks
 
         #[automatically_derived]
         impl #rt::XsdComplex for #ident {
-            type Slots = ((#(#chunks,)*), #base_slots, #attribute_slots, #text_slot);
+            type Slots = ((#(#chunks,)*), #base_slots, #attribute_slots, #text_slot, #any_slot);
 
             fn declare<'__soap>(start: #rt::xsd::Start<'__soap>) -> #rt::xsd::Start<'__soap> {
                 let start = #rt::xsd::declare(start, #prefix, #ns);
@@ -466,20 +481,46 @@ fn text_slot(text: Option<&Field>) -> TokenStream {
 /// attribute and text fields of `finish`.
 fn attribute_methods(
     rt: &Rt,
+    ns: &str,
     base: Option<&Field>,
     attributes: &[Field],
     text: Option<&Field>,
+    any: Option<&Field>,
 ) -> (TokenStream, TokenStream) {
-    let (write_base, read_base) = match base {
+    let own: Vec<&String> = attributes.iter().map(|f| &f.element).collect();
+    let (write_base, read_base, base_declares, base_any, write_base_any) = match base {
         Some(b) => {
             let (ty, field) = (&b.ty, &b.ident);
             (
                 quote!(<#ty as #rt::XsdComplex>::write_attributes(&self.#field, attributes);),
-                quote!(<#ty as #rt::XsdComplex>::read_attributes(&mut slots.1, element, attributes)?;),
+                // A base with a wildcard must not take this type's own attributes.
+                quote! {
+                    if <#ty as #rt::XsdComplex>::ANY_ATTRIBUTES {
+                        let rest = #rt::xsd::undeclared_attributes(&[#(#own),*], attributes);
+                        <#ty as #rt::XsdComplex>::read_attributes(&mut slots.1, element, &rest)?;
+                    } else {
+                        <#ty as #rt::XsdComplex>::read_attributes(&mut slots.1, element, attributes)?;
+                    }
+                },
+                quote!(|| <#ty as #rt::XsdComplex>::declares_attribute(local)),
+                quote!(|| <#ty as #rt::XsdComplex>::ANY_ATTRIBUTES),
+                quote!(<#ty as #rt::XsdComplex>::write_any_attributes(&self.#field, names, declarations);),
             )
         }
         None => Default::default(),
     };
+    let (read_any, write_any, finish_any) = match any {
+        Some(f) => {
+            let (field, constraint) = (&f.ident, f.wildcard.as_ref().map(|w| w.namespace.as_str()));
+            (
+                quote!(#rt::xsd::read_any_attributes(&mut slots.4, #constraint, #ns, Self::declares_attribute, attributes);),
+                quote!(#rt::xsd::any_attribute_names(&self.#field, names, declarations);),
+                quote!(#field: slots.4,),
+            )
+        }
+        None => Default::default(),
+    };
+    let has_any = any.is_some();
     let writes = attributes.iter().map(|f| {
         let (ty, field, name) = (&f.ty, &f.ident, &f.element);
         quote_spanned!(ty.span()=> #rt::xsd::write_attribute::<#ty>(&self.#field, #name, attributes);)
@@ -500,10 +541,26 @@ fn attribute_methods(
         let field = &f.ident;
         finishes.push(quote!(#field: #rt::xsd::finish_text(slots.3)?,));
     }
-    if base.is_none() && attributes.is_empty() {
+    finishes.push(finish_any);
+    if base.is_none() && attributes.is_empty() && any.is_none() {
         return (quote!(), quote!(#(#finishes)*));
     }
     let methods = quote! {
+        const ANY_ATTRIBUTES: bool = #has_any #base_any;
+
+        fn declares_attribute(local: &str) -> bool {
+            [#(#own),*].contains(&local) #base_declares
+        }
+
+        fn write_any_attributes(
+            &self,
+            names: &mut #rt::std::vec::Vec<(#rt::std::string::String, #rt::std::string::String)>,
+            declarations: &mut #rt::std::vec::Vec<(#rt::std::string::String, #rt::std::string::String)>,
+        ) {
+            #write_base_any
+            #write_any
+        }
+
         fn write_attributes(
             &self,
             attributes: &mut #rt::std::vec::Vec<(&'static str, #rt::std::string::String)>,
@@ -519,6 +576,7 @@ fn attribute_methods(
         ) -> #rt::yaserde::Result<()> {
             #read_base
             #(#reads)*
+            #read_any
             ::core::result::Result::Ok(())
         }
     };
@@ -686,14 +744,27 @@ fn yaserde_impls(def: &TypeDef, rt: &Rt) -> TokenStream {
 }
 
 fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Field]) -> TokenStream {
-    let (attributes, text, all): (&[Field], _, _) = match &def.kind {
+    let (attributes, text, all, any): (&[Field], _, _, _) = match &def.kind {
         Kind::Complex {
             attributes,
             text,
             all,
+            any_attribute,
             ..
-        } => (attributes, text.as_deref(), *all),
-        _ => (&[], None, false),
+        } => (attributes, text.as_deref(), *all, any_attribute.as_deref()),
+        _ => (&[], None, false, None),
+    };
+    let any_attribute = match any.and_then(|f| f.wildcard.as_ref()) {
+        Some(w) => {
+            let (namespace, process) = (&w.namespace, &w.process_contents);
+            quote! {
+                ::core::option::Option::Some(#rt::schema::Wildcard {
+                    namespace: <#rt::std::string::String as ::core::convert::From<&str>>::from(#namespace),
+                    process_contents: <#rt::std::string::String as ::core::convert::From<&str>>::from(#process),
+                })
+            }
+        }
+        None => quote!(::core::option::Option::None),
     };
     let (base_name, define_base) = match base {
         Some(b) => {
@@ -752,6 +823,7 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
             is_dictionary: false,
             attributes: #rt::std::vec![#(#declared),*],
             simple_content: #simple_content,
+            any_attribute: #any_attribute,
         }
     };
     xsd_type(

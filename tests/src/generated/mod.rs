@@ -12,7 +12,8 @@
 //! `quotes` (`bare.wsdl`: bodies that are not wrappers, document/literal bare). `delivery`
 //! (`nested-choice.wsdl`) holds choices inside sequences and an `xs:all`; `catalog`
 //! (`groups.wsdl`) is written with named groups and attribute groups, put in place; `rates`
-//! (`facets.wsdl`) has simple types restricting primitives by facets.
+//! (`facets.wsdl`) has simple types restricting primitives by facets; `tags`
+//! (`any-attribute.wsdl`) has `xs:anyAttribute`s.
 
 // The generator's output is prettyplease's formatting, byte for byte what `--check` compares:
 // rustfmt, whose layout differs in places, leaves these files alone.
@@ -38,3 +39,5 @@ pub mod catalog;
 pub mod services88_together;
 #[rustfmt::skip]
 pub mod rates;
+#[rustfmt::skip]
+pub mod tags;
