@@ -515,8 +515,12 @@ pub struct ComplexType {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Attribute {
-    /// The attribute's local name (in no namespace).
+    /// The attribute's local name.
     pub name: String,
+    /// `None` for the type's own attribute (unqualified); the XML namespace for a reference to
+    /// one of its global attributes (`ref="xml:lang"`), the only namespace an attribute may be
+    /// in here, since its prefix is bound everywhere.
+    pub namespace: Option<String>,
     /// Its simple type.
     pub ty: QName,
     /// `use="required"` (else `optional`, the default).
@@ -532,6 +536,7 @@ impl Attribute {
     pub fn new(name: impl Into<String>, ty: QName, required: bool) -> Self {
         Attribute {
             name: name.into(),
+            namespace: None,
             ty,
             required,
             default: None,

@@ -700,6 +700,13 @@ fn attribute_wildcards_read_into_the_model() {
         })
     );
     assert_eq!(wildcard("SpecialTag"), None, "the base's, not its own");
+    // `ref="xml:lang"` beside it, through the import of the XML namespace (built in: its
+    // http schemaLocation is not fetched).
+    let lang = &complex(&defs, "urn:tags", "Tag").attributes[1];
+    assert_eq!(
+        (lang.name.as_str(), lang.namespace.as_deref(), lang.required),
+        ("lang", Some("http://www.w3.org/XML/1998/namespace"), false)
+    );
     assert_eq!(
         wildcard("Note").map(|w| w.process_contents),
         Some("skip".into())
@@ -1133,6 +1140,10 @@ fn every_unsupported_schema_construct_is_named() {
         (
             r#"<xs:complexType name="A"><xs:sequence/><xs:attribute ref="q1:g"/></xs:complexType>"#,
             "xs:attribute ref=\"q1:g\"",
+        ),
+        (
+            r#"<xs:complexType name="A"><xs:sequence/><xs:attribute ref="xml:other"/></xs:complexType>"#,
+            "xs:attribute ref=\"xml:other\"",
         ),
         (
             r#"<xs:complexType name="A"><xs:sequence/><xs:attribute name="b"><xs:simpleType><xs:list itemType="xs:int"/></xs:simpleType></xs:attribute></xs:complexType>"#,

@@ -426,7 +426,9 @@ pub fn soap_headers(args: TokenStream, input: TokenStream) -> TokenStream {
 /// a scalar (`soap_core::nil::XsdScalar`: numbers, strings, `bool`, `#[soap_type]` enums, dates,
 /// …); `T` is `use="required"`, `Option<T>` `use="optional"`, and `default = "…"` on an optional
 /// one puts the value its absence stands for in the schema (reading leaves it `None`).
-/// Attributes of a `base` come first, as complexContent extension inherits them.
+/// Attributes of a `base` come first, as complexContent extension inherits them. `name =
+/// "xml:lang"` (or `xml:space`, `xml:base`, `xml:id`) makes the field the XML namespace's
+/// attribute, which the schema refers to (`ref="xml:lang"`) rather than declares.
 ///
 /// `#[soap(text)]` on one scalar field gives the type simple content
 /// (`xs:simpleContent/xs:extension base="…"`): that field is the element's text, and every

@@ -400,7 +400,7 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
         let mut default: Option<syn::LitStr> = None;
         read_soap_attrs(cx, &mut field.attrs, FIELD_KEYS, |key, meta| {
             match key {
-                "name" => element = attr::ncname(cx, meta, "name")?,
+                "name" => element = member_name(cx, meta)?,
                 "base" => {
                     attr::flag(cx, meta, "base")?;
                     is_base = Some(meta.path.clone());
@@ -447,6 +447,14 @@ fn complex(cx: &Ctxt, s: &mut syn::ItemStruct, all: Option<Span>) -> Option<Kind
             }
             Ok(())
         });
+        if let (Some(name), None) = (&element, &is_attribute) {
+            if name.value.starts_with("xml:") {
+                cx.error_at(
+                    name.span,
+                    "only an `attribute` can be the XML namespace's (`xml:lang`): an element's name has no prefix",
+                );
+            }
+        }
         if any_attribute_key.is_some() || names_any_attributes(&field.ty) {
             let clash = [
                 (is_base.is_some(), "`base`"),
@@ -848,6 +856,27 @@ fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
 
 /// Whether a field's type is `AnyElement`, `Option<AnyElement>` or `Vec<AnyElement>` (by the
 /// name's last segment: a macro sees no types), which makes the field the `xs:any` member.
+/// A field's `name = "..."`: an NCName, or for an attribute of the XML namespace `xml:lang`
+/// (`xml:space`, `xml:base`, `xml:id`), whose prefix is bound everywhere.
+fn member_name(
+    cx: &Ctxt,
+    meta: &syn::meta::ParseNestedMeta<'_>,
+) -> syn::Result<Option<attr::Spanned<String>>> {
+    let Some(lit) = attr::lit_str(cx, meta, "name")? else {
+        return Ok(None);
+    };
+    let value = lit.value();
+    let xml = value
+        .strip_prefix("xml:")
+        .is_some_and(|local| matches!(local, "lang" | "space" | "base" | "id"));
+    if names::is_ncname(&value) || xml {
+        Ok(Some(attr::Spanned::new(value, lit.span())))
+    } else {
+        cx.error_spanned_by(&lit, format!("`name` must be an XML name without a colon (an NCName), like `LoginId`, or one of the XML namespace's attributes (`xml:lang`, `xml:space`, `xml:base`, `xml:id`); found {value:?}"));
+        Ok(None)
+    }
+}
+
 /// Whether a field's type is `AnyAttributes` (by the name's last segment), which makes the
 /// field the type's `xs:anyAttribute`.
 fn names_any_attributes(ty: &Type) -> bool {

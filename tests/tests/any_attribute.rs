@@ -1,7 +1,8 @@
 //! `xs:anyAttribute` on the generated `Tags` contract (`soap-core/tests/codegen-fixtures/
 //! any-attribute.wsdl`): attributes a type does not declare are kept in its `AnyAttributes`
 //! field when the wildcard allows them, with their namespaces, and written back; a type
-//! extending one keeps its own attributes out of its base's wildcard. Over real loopback HTTP
+//! extending one keeps its own attributes out of its base's wildcard, and so does `xml:lang`
+//! where the type refers to it. Over real loopback HTTP
 //! in both SOAP versions, on the wire against a hand-written request, and in the served WSDL.
 
 // A tagging contract: the types are their own documentation.
@@ -41,10 +42,11 @@ async fn wildcard_attributes_round_trip_in_both_versions() {
         let tag = Tag {
             name: "kettle".into(),
             id: 1,
+            lang: Some("nb".into()),
             any_attributes: AnyAttributes(vec![
                 any("urn:x", "origin", "web"),
                 any("urn:y", "origin", "app"),
-                any(XML, "lang", "nb"),
+                any(XML, "space", "preserve"),
                 any("", "loose", "yes"),
             ]),
         };
@@ -98,7 +100,7 @@ async fn the_wildcard_takes_what_it_allows_and_the_type_does_not_declare() {
         let (_server, url) = serve_on_loopback(TagsServer::new(recorder.clone())).await;
         let body = concat!(
             r#"<Echo xmlns="urn:tags" xmlns:x="urn:x" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
-            r#"<Tag id="1" x:origin="web" loose="yes" xsi:type="Tag"><Name>a</Name></Tag>"#,
+            r#"<Tag id="1" x:origin="web" loose="yes" xsi:type="Tag" xml:lang="en"><Name>a</Name></Tag>"#,
             r#"<Special id="2" color="red" x:rank="3"><Name>b</Name><Level>4</Level></Special>"#,
             r#"<Note x:mood="calm" plain="dropped">hi</Note>"#,
             r#"</Echo>"#,
@@ -107,6 +109,8 @@ async fn the_wildcard_takes_what_it_allows_and_the_type_does_not_declare() {
         assert_eq!(status, 200, "{text}");
         let received = recorder.0.lock().expect("not poisoned");
         let (tag, special, note) = &received[0];
+        // `xml:lang` is declared (`ref="xml:lang"`): the field's, not the wildcard's.
+        assert_eq!(tag.lang.as_deref(), Some("en"));
         assert_eq!(
             tag.any_attributes.0,
             [any("urn:x", "origin", "web"), any("", "loose", "yes")]
@@ -130,7 +134,8 @@ fn the_served_wsdl_writes_the_wildcards() {
     let wsdl = tags::wsdl_description().to_xml();
     let compact: String = wsdl.lines().map(str::trim).collect();
     for expected in [
-        r###"<xs:attribute name="id" type="xs:int" use="required" /><xs:anyAttribute namespace="##any" processContents="lax" /></xs:complexType>"###,
+        r###"<xs:attribute name="id" type="xs:int" use="required" /><xs:attribute ref="xml:lang" /><xs:anyAttribute namespace="##any" processContents="lax" /></xs:complexType>"###,
+        r###"<xs:import namespace="http://www.w3.org/XML/1998/namespace" />"###,
         r###"<xs:extension base="xs:string"><xs:anyAttribute namespace="##other" processContents="skip" /></xs:extension>"###,
     ] {
         assert!(compact.contains(expected), "{expected}\n{wsdl}");

@@ -441,6 +441,9 @@ fn complex(c: &ComplexType, at: &str, out: &mut BTreeSet<String>, types: &mut Ve
             a.name, a.ty, a.required, a.default
         ));
         out.insert(format!("{at} attribute {} doc {:?}", a.name, a.doc));
+        if let Some(ns) = &a.namespace {
+            out.insert(format!("{at} attribute {} in {ns}", a.name));
+        }
         types.push_back(a.ty.clone());
     }
     for (i, m) in c.members.iter().enumerate() {
@@ -651,6 +654,7 @@ fn the_any_attribute_fixture_generates_the_checked_in_contract_and_comes_back() 
     );
     for expected in [
         "type {urn:tags}Tag anyAttribute ##any lax",
+        "type {urn:tags}Tag attribute lang in http://www.w3.org/XML/1998/namespace",
         "type {urn:tags}Note anyAttribute ##other skip",
     ] {
         assert!(theirs.contains(expected), "{expected}: {theirs:#?}");

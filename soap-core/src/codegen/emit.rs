@@ -1447,10 +1447,17 @@ impl<'a> Generator<'a> {
                 ty = quote!(Option<#ty>);
             }
             let ident = fresh(&a.name);
-            let name = (camel_case(&ident.to_string()) != a.name).then(|| {
-                let xml = &a.name;
-                quote!(, name = #xml)
-            });
+            let name = match &a.namespace {
+                // The XML namespace's own (`ref="xml:lang"`), by its prefixed name.
+                Some(_) => {
+                    let xml = format!("xml:{}", a.name);
+                    Some(quote!(, name = #xml))
+                }
+                None => (camel_case(&ident.to_string()) != a.name).then(|| {
+                    let xml = &a.name;
+                    quote!(, name = #xml)
+                }),
+            };
             // `None` stands for the default; the derive only describes it.
             let default = a.default.as_ref().map(|d| quote!(, default = #d));
             let key = quote!(#[soap(attribute #name #default)]);

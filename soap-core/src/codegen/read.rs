@@ -36,6 +36,8 @@ use crate::wsdl::{
     WSDL_SOAP12,
 };
 
+/// The XML namespace, whose global attributes (`xml:lang`) a type may refer to.
+const XML_NS: &str = crate::version::ns::XML;
 /// WS-Addressing metadata's namespace: a newer spelling of `wsaw:Action`.
 const WSAM: &str = "http://www.w3.org/2007/05/addressing/metadata";
 /// The WSDL 1.1 HTTP binding namespace, named in the error for a non-SOAP binding.
@@ -205,6 +207,8 @@ impl<'a, 'input> Doc<'a, 'input> {
         let (namespace, local) = match value.split_once(':') {
             Some((prefix, local)) => match node.lookup_namespace_uri(Some(prefix)) {
                 Some(uri) => (uri, local),
+                // Bound by the Namespaces recommendation itself, declared or not.
+                None if prefix == "xml" => (XML_NS, local),
                 None => {
                     return Err(self.error(
                         node,
@@ -931,7 +935,9 @@ impl Reader {
                 "annotation" => {}
                 "import" => {
                     doc.attributes(child, &["namespace", "schemaLocation"])?;
-                    if let Some(location) = child.attribute("schemaLocation") {
+                    // The XML namespace's schema (`xml:lang`) is built in, wherever it points.
+                    let builtin = child.attribute("namespace") == Some(XML_NS);
+                    if let (Some(location), false) = (child.attribute("schemaLocation"), builtin) {
                         self.load(doc, child, location, Expect::Schema, None)?;
                     }
                 }
@@ -1501,21 +1507,38 @@ impl Reader {
 
     /// A local `xs:attribute` of a simple type: `name`, `type`, `use` and `default`.
     fn attribute(&mut self, doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Attribute, Error> {
-        if let Some(target) = node.attribute("ref") {
-            return Err(doc.error(
-                node,
-                format!("{} ref=\"{target}\"", doc.written(node)),
-                "a reference to a global attribute is not supported: declare the attribute in its type",
-            ));
+        let global = match node.attribute("ref") {
+            None => None,
+            Some(target) => {
+                let name = doc.required_qname(node, "ref")?;
+                // The XML namespace's attributes are bound everywhere; any other global
+                // attribute would need a prefix declared on every element that carries it.
+                if name.namespace != XML_NS
+                    || !matches!(name.local.as_str(), "lang" | "space" | "base" | "id")
+                {
+                    return Err(doc.error(
+                        node,
+                        format!("{} ref=\"{target}\"", doc.written(node)),
+                        "a reference to a global attribute is supported for the XML namespace's (xml:lang, xml:space, xml:base, xml:id) only: declare the attribute in its type",
+                    ));
+                }
+                doc.attributes(node, &["ref", "use", "default"])?;
+                Some(name.local)
+            }
+        };
+        if global.is_none() {
+            doc.attributes(node, &["name", "type", "use", "default", "form"])?;
         }
-        doc.attributes(node, &["name", "type", "use", "default", "form"])?;
         doc.only(
             node,
             "form",
             &["unqualified"],
             "qualified attributes are not supported",
         )?;
-        let name = doc.required(node, "name")?.to_string();
+        let name = match &global {
+            Some(local) => local.clone(),
+            None => doc.required(node, "name")?.to_string(),
+        };
         let required = match node.attribute("use").map(str::trim) {
             None | Some("optional") => false,
             Some("required") => true,
@@ -1548,12 +1571,20 @@ impl Reader {
                 return Err(doc.refuse(child, "not supported in an attribute declaration"));
             }
         }
-        doc.required(node, "type")?;
-        let ty = self
-            .simple_type_ref(doc, node, "type")?
-            .ok_or_else(|| doc.unsupported(node, "`type` is missing"))?;
+        let (namespace, ty) = match global {
+            // xml.xsd types them as language, NCName, anyURI and ID: text all, read as strings.
+            Some(_) => (Some(XML_NS.to_string()), QName::new(XS, "string")),
+            None => {
+                doc.required(node, "type")?;
+                let ty = self
+                    .simple_type_ref(doc, node, "type")?
+                    .ok_or_else(|| doc.unsupported(node, "`type` is missing"))?;
+                (None, ty)
+            }
+        };
         Ok(Attribute {
             name,
+            namespace,
             ty,
             required,
             default,

@@ -14,6 +14,7 @@ use crate::schema::{
     Attribute, Choice, ComplexType, ElementDecl, ElementType, Enumeration, MaxOccurs, Member,
     Restriction, Schema, TypeDef, TypeKind, Wildcard, ARRAYS, SER, XS,
 };
+use crate::version::ns::XML;
 use crate::version::SoapVersion;
 
 /// The WSDL 1.1 namespace (`wsdl:`).
@@ -173,6 +174,7 @@ impl Prefixes {
         }
         let prefix = match uri {
             SER => "ser".to_string(),
+            XML => "xml".to_string(),
             ARRAYS => "arr".to_string(),
             WSAW => "wsaw".to_string(),
             _ => format!("ns{}", self.all.len() - 4),
@@ -222,7 +224,11 @@ fn referenced(schema: &Schema) -> Vec<String> {
             element_type(&member.ty, note);
         }
         for attribute in &complex.attributes {
-            note(&attribute.ty);
+            match &attribute.namespace {
+                // `ref="xml:lang"`: its type is the XML namespace's, imported.
+                Some(ns) => note(&QName::new(ns.clone(), attribute.name.clone())),
+                None => note(&attribute.ty),
+            }
         }
         if let Some(text) = &complex.simple_content {
             note(text);
@@ -289,7 +295,8 @@ impl Writer<'_> {
             "xs:schema elementFormDefault=\"qualified\" targetNamespace=\"{}\" xmlns:xs=\"{XS}\"",
             esc(own)
         );
-        for uri in std::iter::once(own).chain(&imports) {
+        // The `xml` prefix is bound everywhere, and is declared nowhere.
+        for uri in std::iter::once(own).chain(&imports).filter(|u| *u != XML) {
             let _ = write!(tag, " xmlns:{}=\"{}\"", self.prefixes.of_uri(uri), esc(uri));
         }
         self.open(level, &tag);
@@ -503,11 +510,15 @@ impl Writer<'_> {
     }
 
     fn attribute(&mut self, level: usize, attribute: &Attribute) {
-        let mut tag = format!(
-            "xs:attribute name=\"{}\" type=\"{}\"",
-            esc(&attribute.name),
-            self.qname(&attribute.ty)
-        );
+        let mut tag = match &attribute.namespace {
+            // The XML namespace's global attribute, declared in its own schema.
+            Some(_) => format!("xs:attribute ref=\"xml:{}\"", esc(&attribute.name)),
+            None => format!(
+                "xs:attribute name=\"{}\" type=\"{}\"",
+                esc(&attribute.name),
+                self.qname(&attribute.ty)
+            ),
+        };
         if attribute.required {
             tag.push_str(" use=\"required\"");
         }

@@ -53,7 +53,7 @@ pub struct AnyAttribute {
 }
 
 /// The attributes of `element`'s start tag that the wildcard `constraint` (of a type in
-/// namespace `target`) takes: not `declared` by the type (unqualified names), not `xsi:`.
+/// namespace `target`) takes: not `declared` by the type (`lang`, or `xml:lang`), not `xsi:`.
 pub fn read_any_attributes(
     slot: &mut AnyAttributes,
     constraint: &str,
@@ -63,7 +63,12 @@ pub fn read_any_attributes(
 ) {
     for attribute in attributes {
         let namespace = attribute.name.namespace.as_deref().unwrap_or("");
-        let own = namespace.is_empty() && declared(&attribute.name.local_name);
+        let local = attribute.name.local_name.as_str();
+        let own = match namespace {
+            "" => declared(local),
+            ns::XML => declared(&format!("xml:{local}")),
+            _ => false,
+        };
         if own || namespace == ns::XSI || !wildcard_allows(constraint, target, namespace) {
             continue;
         }
@@ -82,7 +87,11 @@ pub fn undeclared_attributes(
 ) -> Vec<OwnedAttribute> {
     attributes
         .iter()
-        .filter(|a| !(a.name.namespace.is_none() && declared.contains(&a.name.local_name.as_str())))
+        .filter(|a| {
+            !declared
+                .iter()
+                .any(|name| super::codegen::is_named(a, name))
+        })
         .cloned()
         .collect()
 }

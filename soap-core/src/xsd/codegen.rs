@@ -144,9 +144,7 @@ pub fn read_attribute<F: XsdAttribute>(
     name: &str,
     attributes: &[OwnedAttribute],
 ) -> yaserde::Result<()> {
-    let found = attributes
-        .iter()
-        .find(|a| a.name.namespace.is_none() && a.name.local_name == name);
+    let found = attributes.iter().find(|a| is_named(a, name));
     match found {
         Some(attribute) => {
             let value = F::Scalar::parse_xsd(&attribute.value).map_err(|e| {
@@ -163,6 +161,18 @@ pub fn read_attribute<F: XsdAttribute>(
             element.local_name
         ))),
         None => Ok(()),
+    }
+}
+
+/// Whether `attribute` is the one a `#[soap(attribute)]` field names: `lang` unqualified, or
+/// `xml:lang` in the XML namespace.
+pub(super) fn is_named(attribute: &OwnedAttribute, name: &str) -> bool {
+    match name.strip_prefix("xml:") {
+        Some(local) => {
+            attribute.name.namespace.as_deref() == Some(crate::version::ns::XML)
+                && attribute.name.local_name == local
+        }
+        None => attribute.name.namespace.is_none() && attribute.name.local_name == name,
     }
 }
 
@@ -542,16 +552,22 @@ pub fn member<F: crate::schema::XsdMember>(element: &str, doc: Option<&str>) -> 
     member
 }
 
-/// An attribute of a complex type from its Rust type: `Option` is `use="optional"`.
+/// An attribute of a complex type from its Rust type: `Option` is `use="optional"`; a name
+/// `xml:lang` is the XML namespace's global attribute.
 pub fn attribute<F: XsdAttribute>(
     name: &str,
     doc: Option<&str>,
     default: Option<&str>,
 ) -> Attribute {
+    let (namespace, local) = match name.strip_prefix("xml:") {
+        Some(local) => (Some(crate::version::ns::XML.to_string()), local),
+        None => (None, name),
+    };
     Attribute {
+        namespace,
         doc: doc.map(Into::into),
         default: default.map(Into::into),
-        ..Attribute::new(name, F::Scalar::type_name(), F::REQUIRED)
+        ..Attribute::new(local, F::Scalar::type_name(), F::REQUIRED)
     }
 }
 

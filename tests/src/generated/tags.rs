@@ -48,6 +48,8 @@ pub struct Tag {
     pub name: String,
     #[soap(attribute)]
     pub id: i32,
+    #[soap(attribute, name = "xml:lang")]
+    pub lang: Option<String>,
     #[soap(any_attribute = "##any", process_contents = "lax")]
     pub any_attributes: soap_core::xsd::AnyAttributes,
 }

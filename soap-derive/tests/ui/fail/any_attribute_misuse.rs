@@ -22,4 +22,13 @@ pub struct AlsoAttribute {
     pub extra: AnyAttributes,
 }
 
+// `xml:lang` is an attribute of the XML namespace, not an element's name; `xml:other` is none.
+#[soap_type(ns = "urn:x")]
+pub struct XmlNames {
+    #[soap(name = "xml:lang")]
+    pub lang: String,
+    #[soap(attribute, name = "xml:other")]
+    pub other: Option<String>,
+}
+
 fn main() {}
