@@ -58,20 +58,14 @@ fn index(name: &str, mark: &str) -> Option<usize> {
 
 impl Groups {
     /// Notes `<xs:group name=…>`; `Err` with the earlier definition's location when the name
-    /// is taken by a different one.
+    /// is taken.
     pub(super) fn define(
         &mut self,
         name: QName,
         content: GroupContent,
         location: Location,
     ) -> Result<(), Location> {
-        match self.groups.get(&name) {
-            Some((_, earlier)) => Err(earlier.clone()),
-            None => {
-                self.groups.insert(name, (content, location));
-                Ok(())
-            }
-        }
+        define_once(&mut self.groups, name, content, location)
     }
 
     /// Notes `<xs:attributeGroup name=…>`, as [`Groups::define`] does.
@@ -81,13 +75,7 @@ impl Groups {
         attributes: Vec<Attribute>,
         location: Location,
     ) -> Result<(), Location> {
-        match self.attribute_groups.get(&name) {
-            Some((_, earlier)) => Err(earlier.clone()),
-            None => {
-                self.attribute_groups.insert(name, (attributes, location));
-                Ok(())
-            }
-        }
+        define_once(&mut self.attribute_groups, name, attributes, location)
     }
 
     /// The placeholder member for `<xs:group ref=…>` in a sequence or as a type's content.
@@ -300,6 +288,22 @@ impl Groups {
             Some(r.location.clone()),
             message.to_string(),
         )
+    }
+}
+
+/// Adds `name` to `map`, or returns where it was defined first.
+fn define_once<V>(
+    map: &mut HashMap<QName, (V, Location)>,
+    name: QName,
+    value: V,
+    location: Location,
+) -> Result<(), Location> {
+    match map.get(&name) {
+        Some((_, earlier)) => Err(earlier.clone()),
+        None => {
+            map.insert(name, (value, location));
+            Ok(())
+        }
     }
 }
 
