@@ -79,8 +79,8 @@ pub fn read_any_attributes(
     }
 }
 
-/// `attributes` without the unqualified ones named in `declared`: what a derived type hands to
-/// its base's wildcard, which must not take the derived type's own attributes.
+/// `attributes` without the ones named in `declared` (`lang`, `xml:lang`): what a derived type
+/// hands to its base's wildcard, which must not take the derived type's own attributes.
 pub fn undeclared_attributes(
     declared: &[&str],
     attributes: &[OwnedAttribute],
