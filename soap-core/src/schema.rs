@@ -469,14 +469,22 @@ pub struct Wildcard {
     pub process_contents: String,
 }
 
+impl Wildcard {
+    /// A wildcard of the namespace constraint `namespace` (`##other`, `##any`, a list of URIs)
+    /// whose content is processed as `process_contents` says (`lax`, `strict`, `skip`).
+    pub fn new(namespace: impl Into<String>, process_contents: impl Into<String>) -> Self {
+        Wildcard {
+            namespace: namespace.into(),
+            process_contents: process_contents.into(),
+        }
+    }
+}
+
 impl Default for Wildcard {
     /// `namespace="##other" processContents="lax"`: extension elements of other vocabularies,
     /// the common use of `xs:any` in a service contract.
     fn default() -> Self {
-        Wildcard {
-            namespace: "##other".into(),
-            process_contents: "lax".into(),
-        }
+        Wildcard::new("##other", "lax")
     }
 }
 

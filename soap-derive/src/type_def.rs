@@ -854,8 +854,6 @@ fn choice(cx: &Ctxt, e: &mut syn::ItemEnum) -> Option<Kind> {
     Some(Kind::Choice { alternatives })
 }
 
-/// Whether a field's type is `AnyElement`, `Option<AnyElement>` or `Vec<AnyElement>` (by the
-/// name's last segment: a macro sees no types), which makes the field the `xs:any` member.
 /// A field's `name = "..."`: an NCName, or for an attribute of the XML namespace `xml:lang`
 /// (`xml:space`, `xml:base`, `xml:id`), whose prefix is bound everywhere.
 fn member_name(
@@ -877,30 +875,26 @@ fn member_name(
     }
 }
 
-/// Whether a field's type is `AnyAttributes` (by the name's last segment), which makes the
-/// field the type's `xs:anyAttribute`.
+/// Whether a field's type is `AnyAttributes`, which makes the field the type's
+/// `xs:anyAttribute`.
 fn names_any_attributes(ty: &Type) -> bool {
-    match types::peel(ty) {
-        Type::Path(p) => p
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "AnyAttributes"),
-        _ => false,
-    }
+    last_segment_is(ty, "AnyAttributes")
 }
 
+/// Whether a field's type is `AnyElement`, `Option<AnyElement>` or `Vec<AnyElement>`, which
+/// makes the field the `xs:any` member.
 fn names_any_element(ty: &Type) -> bool {
     let inner = match types::shape(ty) {
         types::Shape::Option(inner) | types::Shape::Vec(inner) => inner,
         _ => ty,
     };
-    match types::peel(inner) {
-        Type::Path(p) => p
-            .path
-            .segments
-            .last()
-            .is_some_and(|s| s.ident == "AnyElement"),
+    last_segment_is(inner, "AnyElement")
+}
+
+/// Whether `ty`'s path ends in `name`: a macro sees no types, only how they are written.
+fn last_segment_is(ty: &Type, name: &str) -> bool {
+    match types::peel(ty) {
+        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == name),
         _ => false,
     }
 }

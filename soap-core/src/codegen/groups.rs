@@ -137,10 +137,26 @@ impl Groups {
     /// `stack`: the groups being put in place, outermost first, to refuse one holding itself.
     fn complex(&self, c: &mut ComplexType, stack: &mut Vec<QName>) -> Result<(), Error> {
         let whole_content = c.members.len() == 1 && c.base.is_none();
-        let mut members = Vec::with_capacity(c.members.len());
+        let (members, all) = self.members(std::mem::take(&mut c.members), whole_content, stack)?;
+        c.members = members;
+        c.all |= all;
+        c.attributes = self.attributes(std::mem::take(&mut c.attributes), &mut Vec::new())?;
+        Ok(())
+    }
+
+    /// `members` with every group in place of its placeholder, and whether an `xs:all` group
+    /// became their content (only when the placeholder is the `whole_content` of a type).
+    fn members(
+        &self,
+        placed: Vec<Member>,
+        whole_content: bool,
+        stack: &mut Vec<QName>,
+    ) -> Result<(Vec<Member>, bool), Error> {
+        let mut members = Vec::with_capacity(placed.len());
+        let mut all = false;
         // The last reference put in place: where a second choice it brought is reported.
         let mut last_ref = None;
-        for mut member in std::mem::take(&mut c.members) {
+        for mut member in placed {
             let Some(i) = index(&member.name, GROUP_MARK) else {
                 self.element_type(&mut member.ty, stack)?;
                 members.push(member);
@@ -166,7 +182,7 @@ impl Groups {
                     doc,
                 }),
                 GroupContent::All(inner) if whole_content && once => {
-                    c.all = true;
+                    all = true;
                     members.extend(inner);
                 }
                 GroupContent::All(_) => {
@@ -191,9 +207,7 @@ impl Groups {
                 ));
             }
         }
-        c.members = members;
-        c.attributes = self.attributes(std::mem::take(&mut c.attributes), &mut Vec::new())?;
-        Ok(())
+        Ok((members, all))
     }
 
     fn alternatives(&self, choice: &mut Choice, stack: &mut Vec<QName>) -> Result<(), Error> {
@@ -226,15 +240,10 @@ impl Groups {
         stack.push(r.name.clone());
         let mut content = content.clone();
         match &mut content {
+            // A group's own content is never a type's whole content: an xs:all group in it is
+            // refused.
             GroupContent::Sequence(members) | GroupContent::All(members) => {
-                let mut holder = ComplexType {
-                    members: std::mem::take(members),
-                    // Not a whole content: a nested xs:all group is refused.
-                    base: Some(r.name.clone()),
-                    ..ComplexType::default()
-                };
-                self.complex(&mut holder, stack)?;
-                *members = holder.members;
+                *members = self.members(std::mem::take(members), false, stack)?.0;
             }
             GroupContent::Choice(choice, _) => self.alternatives(choice, stack)?,
         }

@@ -1052,6 +1052,30 @@ impl Reader {
             })
     }
 
+    /// An attribute use of `complex`: `xs:attribute`, `xs:attributeGroup ref=…` or, last,
+    /// `xs:anyAttribute`. `Ok(false)` when `node` is none of them, for the caller to judge.
+    fn attribute_use(
+        &mut self,
+        doc: &Doc<'_, '_>,
+        node: Node<'_, '_>,
+        complex: &mut ComplexType,
+    ) -> Result<bool, Error> {
+        let name = node.tag_name().name();
+        if !in_ns(node, XS) || !matches!(name, "attribute" | "attributeGroup" | "anyAttribute") {
+            return Ok(false);
+        }
+        if complex.any_attribute.is_some() {
+            return Err(doc.refuse(node, "xs:anyAttribute comes last among the attributes"));
+        }
+        if name == "anyAttribute" {
+            complex.any_attribute = Some(self.attribute_wildcard(doc, node)?);
+        } else {
+            let attribute = self.attribute_or_group(doc, node, "")?;
+            complex.attributes.push(attribute);
+        }
+        Ok(true)
+    }
+
     /// `xs:attribute`, or `xs:attributeGroup ref=…` (a placeholder until the end); anything
     /// else is refused with `fallback` (or what is known to be wrong with it).
     fn attribute_or_group(
@@ -1080,25 +1104,8 @@ impl Reader {
         node: Node<'_, '_>,
     ) -> Result<Wildcard, Error> {
         doc.attributes(node, &["namespace", "processContents"])?;
-        doc.only(
-            node,
-            "processContents",
-            &["lax", "strict", "skip"],
-            "not one of lax, strict, skip",
-        )?;
         self.annotation_only(doc, node)?;
-        let namespace = node.attribute("namespace").unwrap_or("##any");
-        Ok(Wildcard {
-            namespace: namespace
-                .split_ascii_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            process_contents: node
-                .attribute("processContents")
-                .unwrap_or("strict")
-                .trim()
-                .to_string(),
-        })
+        wildcard_of(doc, node)
     }
 
     /// `xs:group ref=…` in a sequence or as a type's content: a placeholder until the end.
@@ -1359,20 +1366,10 @@ impl Reader {
                 complex.is_dictionary = dictionary;
                 continue;
             }
-            if complex.any_attribute.is_some() {
-                return Err(doc.refuse(child, "xs:anyAttribute comes last in a complex type"));
-            }
-            if name == "anyAttribute" {
-                complex.any_attribute = Some(self.attribute_wildcard(doc, child)?);
+            if self.attribute_use(doc, child, &mut complex)? {
                 continue;
             }
-            if name == "attribute" || name == "attributeGroup" {
-                complex
-                    .attributes
-                    .push(self.attribute_or_group(doc, child, "")?);
-                continue;
-            }
-            if !complex.attributes.is_empty() {
+            if !complex.attributes.is_empty() || complex.any_attribute.is_some() {
                 return Err(doc.refuse(child, "the type's content must come before its attributes"));
             }
             if content {
@@ -1411,25 +1408,14 @@ impl Reader {
                         if is(inner, XS, "annotation") {
                             continue;
                         }
-                        if complex.any_attribute.is_some() {
-                            return Err(
-                                doc.refuse(inner, "xs:anyAttribute comes last in an extension")
-                            );
-                        }
-                        if is(inner, XS, "anyAttribute") {
-                            complex.any_attribute = Some(self.attribute_wildcard(doc, inner)?);
-                            continue;
-                        }
-                        if is(inner, XS, "attribute") || is(inner, XS, "attributeGroup") {
-                            complex
-                                .attributes
-                                .push(self.attribute_or_group(doc, inner, "")?);
+                        if self.attribute_use(doc, inner, &mut complex)? {
                             continue;
                         }
                         let group = is(inner, XS, "group");
                         if !(is(inner, XS, "sequence") || group)
                             || seen_sequence
                             || !complex.attributes.is_empty()
+                            || complex.any_attribute.is_some()
                         {
                             return Err(doc.refuse(inner, "not supported in an extension"));
                         }
@@ -1491,16 +1477,9 @@ impl Reader {
             if is(inner, XS, "annotation") {
                 continue;
             }
-            if complex.any_attribute.is_some() {
-                return Err(doc.refuse(inner, "xs:anyAttribute comes last in an extension"));
+            if !self.attribute_use(doc, inner, complex)? {
+                return Err(doc.refuse(inner, "not supported in a simpleContent extension"));
             }
-            if is(inner, XS, "anyAttribute") {
-                complex.any_attribute = Some(self.attribute_wildcard(doc, inner)?);
-                continue;
-            }
-            let attribute =
-                self.attribute_or_group(doc, inner, "not supported in a simpleContent extension")?;
-            complex.attributes.push(attribute);
         }
         Ok(base)
     }
@@ -1713,12 +1692,7 @@ impl Reader {
             node,
             &["minOccurs", "maxOccurs", "namespace", "processContents"],
         )?;
-        doc.only(
-            node,
-            "processContents",
-            &["lax", "strict", "skip"],
-            "not one of lax, strict, skip",
-        )?;
+        let wildcard = wildcard_of(doc, node)?;
         let (min_occurs, max_occurs) = occurs(doc, node)?;
         let mut docs = None;
         for child in elements(node) {
@@ -1727,19 +1701,9 @@ impl Reader {
             }
             docs = self.annotation(doc, child)?.0;
         }
-        // The defaults XML Schema gives the attributes, so that the model says what they mean.
-        let namespace = node.attribute("namespace").unwrap_or("##any");
-        let namespace = namespace
-            .split_ascii_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let process_contents = node.attribute("processContents").unwrap_or("strict");
         Ok(Member {
             name: String::new(),
-            ty: ElementType::Any(Wildcard {
-                namespace,
-                process_contents: process_contents.trim().to_string(),
-            }),
+            ty: ElementType::Any(wildcard),
             min_occurs,
             max_occurs,
             nillable: false,
@@ -2210,6 +2174,24 @@ fn primitive_family(local: &str) -> Option<Family> {
         "boolean" | "dateTime" | "date" | "base64Binary" => Family::Other,
         _ => return None,
     })
+}
+
+/// The `namespace` and `processContents` of `xs:any` or `xs:anyAttribute`, with the defaults
+/// XML Schema gives them written out, so that the model says what they mean.
+fn wildcard_of(doc: &Doc<'_, '_>, node: Node<'_, '_>) -> Result<Wildcard, Error> {
+    doc.only(
+        node,
+        "processContents",
+        &["lax", "strict", "skip"],
+        "not one of lax, strict, skip",
+    )?;
+    let namespace = node.attribute("namespace").unwrap_or("##any");
+    let namespace = namespace
+        .split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let process_contents = node.attribute("processContents").unwrap_or("strict");
+    Ok(Wildcard::new(namespace, process_contents.trim()))
 }
 
 /// `minOccurs` and `maxOccurs` of a particle (1 when absent).

@@ -124,10 +124,8 @@ pub fn any_member<F: crate::schema::XsdMember>(
     doc: Option<&str>,
 ) -> crate::schema::Member {
     let mut member = F::shape().member("");
-    member.ty = crate::schema::ElementType::Any(crate::schema::Wildcard {
-        namespace: namespace.into(),
-        process_contents: process_contents.into(),
-    });
+    member.ty =
+        crate::schema::ElementType::Any(crate::schema::Wildcard::new(namespace, process_contents));
     member.doc = doc.map(Into::into);
     member
 }

@@ -59,15 +59,7 @@ pub fn write_complex<T: XsdComplex, W: Write>(
         writer.set_skip_start_end(false);
         return value.write_members(writer);
     }
-    let mut attributes = Vec::new();
-    value.write_attributes(&mut attributes);
-    let (mut any, mut declarations) = (Vec::new(), Vec::new());
-    value.write_any_attributes(&mut any, &mut declarations);
-    writer.write(with_any_attributes(
-        with_attributes(T::declare(WEvent::start_element(name)), &attributes),
-        &any,
-        &declarations,
-    ))?;
+    write_start(value, name, writer)?;
     value.write_members(writer)?;
     writer.write(WEvent::end_element())?;
     Ok(())
@@ -83,7 +75,26 @@ pub const fn prefix_is_free<T: XsdValue>(prefix: &str, namespace: &str) -> bool 
         && !super::array::str_eq(T::NAMESPACE, namespace))
 }
 
-/// The start tag with `attributes` (unqualified names) added, in order.
+/// The start tag of a `#[soap_type]` struct `name`: its namespace declarations, its attributes
+/// (the base's first), then its wildcard's.
+fn write_start<T: XsdComplex, W: Write>(
+    value: &T,
+    name: &str,
+    writer: &mut Serializer<W>,
+) -> yaserde::Result<()> {
+    let mut attributes = Vec::new();
+    value.write_attributes(&mut attributes);
+    let (mut any, mut declarations) = (Vec::new(), Vec::new());
+    value.write_any_attributes(&mut any, &mut declarations);
+    writer.write(with_any_attributes(
+        with_attributes(T::declare(WEvent::start_element(name)), &attributes),
+        &any,
+        &declarations,
+    ))?;
+    Ok(())
+}
+
+/// The start tag with `attributes` (`name`, or `xml:lang`) added, in order.
 fn with_attributes<'a>(
     mut start: Start<'a>,
     attributes: &'a [(&'static str, String)],
@@ -108,15 +119,7 @@ pub fn write_simple<T: XsdComplex, W: Write>(
         writer.write(WEvent::characters(text))?;
         return Ok(());
     }
-    let mut attributes = Vec::new();
-    value.write_attributes(&mut attributes);
-    let (mut any, mut declarations) = (Vec::new(), Vec::new());
-    value.write_any_attributes(&mut any, &mut declarations);
-    writer.write(with_any_attributes(
-        with_attributes(T::declare(WEvent::start_element(name)), &attributes),
-        &any,
-        &declarations,
-    ))?;
+    write_start(value, name, writer)?;
     writer.write(WEvent::characters(text))?;
     writer.write(WEvent::end_element())?;
     Ok(())

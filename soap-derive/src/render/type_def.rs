@@ -757,12 +757,7 @@ fn xsd_type_complex(def: &TypeDef, rt: &Rt, base: Option<&Field>, fields: &[Fiel
     let any_attribute = match any.and_then(|f| f.wildcard.as_ref()) {
         Some(w) => {
             let (namespace, process) = (&w.namespace, &w.process_contents);
-            quote! {
-                ::core::option::Option::Some(#rt::schema::Wildcard {
-                    namespace: <#rt::std::string::String as ::core::convert::From<&str>>::from(#namespace),
-                    process_contents: <#rt::std::string::String as ::core::convert::From<&str>>::from(#process),
-                })
-            }
+            quote!(::core::option::Option::Some(#rt::schema::Wildcard::new(#namespace, #process)))
         }
         None => quote!(::core::option::Option::None),
     };
