@@ -258,20 +258,22 @@ async fn round(
     }
 }
 
-/// Calls per second of `client` from `tasks` tasks, each calling RemoveSession in a loop.
-async fn client_rate(client: &CustomerServiceClient, tasks: usize, run: Duration) -> (f64, u64) {
+/// Calls per second of `call` from `tasks` tasks, each calling it in a loop, and the errors.
+async fn call_rate<F, Fut>(tasks: usize, run: Duration, call: F) -> (f64, u64)
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
     let (calls, errors) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let started = Instant::now();
     let deadline = started + run;
     let workers: Vec<_> = (0..tasks)
         .map(|_| {
-            let (client, calls, errors) = (client.clone(), calls.clone(), errors.clone());
+            let (call, calls, errors) = (call.clone(), calls.clone(), errors.clone());
             tokio::spawn(async move {
                 while Instant::now() < deadline {
-                    match client.remove_session(0).await {
-                        Ok(()) => calls.fetch_add(1, Ordering::Relaxed),
-                        Err(_) => errors.fetch_add(1, Ordering::Relaxed),
-                    };
+                    let tally = if call().await { &calls } else { &errors };
+                    tally.fetch_add(1, Ordering::Relaxed);
                 }
             })
         })
@@ -284,6 +286,51 @@ async fn client_rate(client: &CustomerServiceClient, tasks: usize, run: Duration
         calls as f64 / started.elapsed().as_secs_f64(),
         errors.load(Ordering::Relaxed),
     )
+}
+
+/// The reference client: hyper-util's pooled client (the pool [`HttpTransport`] is built on)
+/// posting fixed SOAP bytes and collecting the answer, with no XML work either way.
+#[derive(Clone)]
+struct PlainClient {
+    client: hyper_util::client::legacy::Client<
+        hyper_util::client::legacy::connect::HttpConnector,
+        Full<Bytes>,
+    >,
+    uri: http::Uri,
+    body: Bytes,
+}
+
+impl PlainClient {
+    fn new(endpoint: &str, body: Bytes) -> Self {
+        let client =
+            hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+                .build_http();
+        let uri = endpoint.parse().expect("a valid endpoint");
+        PlainClient { client, uri, body }
+    }
+
+    async fn call(&self) -> Result<(), String> {
+        let request = http::Request::post(self.uri.clone())
+            .header(http::header::CONTENT_TYPE, "text/xml; charset=utf-8")
+            .header(
+                "SOAPAction",
+                format!("\"{}\"", customer_service::REMOVE_SESSION.action),
+            )
+            .body(Full::new(self.body.clone()))
+            .map_err(|e| e.to_string())?;
+        let response = self
+            .client
+            .request(request)
+            .await
+            .map_err(|e| e.to_string())?;
+        let ok = response.status().is_success();
+        response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?;
+        ok.then_some(()).ok_or_else(|| "not 2xx".into())
+    }
 }
 
 #[tokio::main]
@@ -350,18 +397,24 @@ async fn main() -> ExitCode {
     }
     println!("ratio ours / baseline: {:.2}", rate(1) / rate(0));
 
-    // The client against our server, and against the baseline, which isolates the client's
-    // own cost (the baseline answers without reading the request).
+    // The client against our server and against the baseline (which answers without reading
+    // the request, isolating the client's own cost), each beside the reference client: hyper-util's
+    // pooled client, as our transport uses it, posting the same request bytes and collecting
+    // the answer with no XML work. Their ratio is the client's SOAP cost; the reference itself
+    // is what HTTP costs on this machine.
     let run = Duration::from_secs(args.client_seconds);
     let mut client_errors = 0;
     println!(
-        "{:<24} {:>22} {:>22}",
+        "{:<24} {:>8} {:>22} {:>22}",
         "client against",
+        "client",
         "sequential calls/s",
         format!("{} tasks calls/s", args.client_tasks)
     );
+    let body = Bytes::from(request_body());
     for (name, server) in [("ours", &ours), ("plain hyper (baseline)", &baseline)] {
-        let transport = match HttpTransport::new(format!("http://{}{SERVICE_PATH}", server.addr)) {
+        let endpoint = format!("http://{}{SERVICE_PATH}", server.addr);
+        let transport = match HttpTransport::new(&endpoint) {
             Ok(transport) => transport,
             Err(error) => {
                 eprintln!("error: {error}");
@@ -372,10 +425,39 @@ async fn main() -> ExitCode {
             "1234567-1234-9876",
             SoCredentials::new("7T:load"),
         ));
-        let (sequential, errors_sequential) = client_rate(&client, 1, run).await;
-        let (concurrent, errors_concurrent) = client_rate(&client, args.client_tasks, run).await;
-        client_errors += errors_sequential + errors_concurrent;
-        println!("{name:<24} {sequential:>22.0} {concurrent:>22.0}");
+        let plain = PlainClient::new(&endpoint, body.clone());
+        let mut rates = Vec::new();
+        for tasks in [1, args.client_tasks] {
+            let client = client.clone();
+            let (ours_rate, ours_errors) = call_rate(tasks, run, move || {
+                let client = client.clone();
+                async move { client.remove_session(0).await.is_ok() }
+            })
+            .await;
+            let plain = plain.clone();
+            let (plain_rate, plain_errors) = call_rate(tasks, run, move || {
+                let plain = plain.clone();
+                async move { plain.call().await.is_ok() }
+            })
+            .await;
+            client_errors += ours_errors + plain_errors;
+            rates.push((ours_rate, plain_rate));
+        }
+        let [(seq, plain_seq), (con, plain_con)] = rates[..] else {
+            unreachable!("two measurements")
+        };
+        println!("{name:<24} {:>8} {seq:>22.0} {con:>22.0}", "ours");
+        println!(
+            "{:<24} {:>8} {plain_seq:>22.0} {plain_con:>22.0}",
+            "", "plain"
+        );
+        println!(
+            "{:<24} {:>8} {:>22.2} {:>22.2}",
+            "",
+            "ratio",
+            seq / plain_seq,
+            con / plain_con
+        );
     }
     let errors = tallies
         .iter()
