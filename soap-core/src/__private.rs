@@ -350,3 +350,56 @@ pub trait PrefixesOfOther {
 impl<T: ?Sized> PrefixesOfOther for &PrefixProbe<T> {
     fn gather(&self, _: &mut Prefixes) {}
 }
+
+/// The parts of the decode path on their own, for the codec benchmark's floor rows
+/// (`tests/benches/codec.rs`, `tests/examples/codec_profile.rs`): what reading an envelope costs
+/// before any type sees it.
+pub mod codec_floor {
+    use crate::error::Error;
+    use crate::gate;
+    use crate::quotas::ReaderQuotas;
+
+    /// The gate's pass over `input`, with the default quotas.
+    pub fn gate(input: &[u8]) -> Result<(), Error> {
+        gate::check(
+            bytes::Bytes::copy_from_slice(input),
+            &ReaderQuotas::default(),
+        )
+        .map(drop)
+    }
+
+    /// The document one xml-rs reader reads a message from once `input` has passed the gate:
+    /// every header block that is not nil (a header set types them all, in the vectors the
+    /// bench reads) and the payload.
+    pub fn parts(input: &[u8]) -> Result<Vec<u8>, Error> {
+        let document = gate::check(
+            bytes::Bytes::copy_from_slice(input),
+            &ReaderQuotas::default(),
+        )?;
+        let blocks: Vec<&gate::Block> = document.blocks.iter().filter(|b| !b.nil).collect();
+        let payload = document.payload.as_ref().ok_or_else(|| Error::Decode {
+            message: "no payload".into(),
+        })?;
+        document
+            .joined(&blocks, &payload.fragment)
+            .ok_or_else(|| Error::Decode {
+                message: "the parts bind a prefix two ways".into(),
+            })
+    }
+
+    /// Every event of `document` from xml-rs with the reader configuration messages are read
+    /// with, and nothing else: the least any yaserde reader of it costs. Returns the count.
+    pub fn xml_events(document: &[u8]) -> Result<usize, Error> {
+        let mut reader =
+            xml::reader::EventReader::new_with_config(document, crate::xmlio::parser_config());
+        let mut events = 0;
+        loop {
+            match reader.next().map_err(|e| Error::Decode {
+                message: e.to_string(),
+            })? {
+                xml::reader::XmlEvent::EndDocument => return Ok(events),
+                _ => events += 1,
+            }
+        }
+    }
+}

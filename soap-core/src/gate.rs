@@ -106,12 +106,13 @@ impl Document {
     }
 }
 
-/// The root element of [`Document::joined`]: a name no SOAP part has, so no reader mistakes it.
-const JOINED_ROOT: &str = "soap-core-parts";
+/// The root element of [`Document::joined`]: a name no SOAP part has, so no reader mistakes it,
+/// and short, because xml-rs builds every name it lexes character by character.
+const JOINED_ROOT: &str = "_";
 
 impl Document {
     /// The header blocks `blocks` and then `payload` as one document for one xml-rs reader:
-    /// `<soap-core-parts …><Header>blocks</Header>payload</soap-core-parts>`, without the
+    /// `<_ …><Header>blocks</Header>payload</_>`, without the
     /// `Header` element when `blocks` is empty.
     ///
     /// Why: every xml-rs reader costs its setup, and xml-rs lexes every byte at about 250
@@ -1510,7 +1511,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             joined(&doc).unwrap(),
-            r#"<soap-core-parts xmlns:a="urn:a" xmlns:b="urn:b"><Header><a:Token>t</a:Token><b:Other><a:x/></b:Other></Header><a:Call xmlns="urn:d"><Inner/></a:Call></soap-core-parts>"#
+            r#"<_ xmlns:a="urn:a" xmlns:b="urn:b"><Header><a:Token>t</a:Token><b:Other><a:x/></b:Other></Header><a:Call xmlns="urn:d"><Inner/></a:Call></_>"#
         );
     }
 
@@ -1521,7 +1522,7 @@ mod tests {
         );
         assert_eq!(
             joined(&gate(&xml).unwrap()).unwrap(),
-            r#"<soap-core-parts><Header><Token xmlns="urn:h">t</Token></Header><c:Call xmlns:c="urn:c"><Plain/></c:Call></soap-core-parts>"#
+            r#"<_><Header><Token xmlns="urn:h">t</Token></Header><c:Call xmlns:c="urn:c"><Plain/></c:Call></_>"#
         );
     }
 
@@ -1536,7 +1537,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             joined(&doc).unwrap(),
-            r#"<soap-core-parts xmlns="urn:d" xmlns:x="urn:x"><Header><Token>t</Token><Credentials a="1" xmlns:y="urn:y"><Ticket>7</Ticket></Credentials></Header><Call><x:Id>0</x:Id></Call></soap-core-parts>"#
+            r#"<_ xmlns="urn:d" xmlns:x="urn:x"><Header><Token>t</Token><Credentials a="1" xmlns:y="urn:y"><Ticket>7</Ticket></Credentials></Header><Call><x:Id>0</x:Id></Call></_>"#
         );
     }
 
@@ -1551,7 +1552,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             joined(&doc).unwrap(),
-            r#"<soap-core-parts><Header><Token xmlns="urn:d" xmlns:p="urn:1">t</Token><p:Other xmlns:p="urn:2"/></Header><Call xmlns="urn:e"/></soap-core-parts>"#
+            r#"<_><Header><Token xmlns="urn:d" xmlns:p="urn:1">t</Token><p:Other xmlns:p="urn:2"/></Header><Call xmlns="urn:e"/></_>"#
         );
     }
 

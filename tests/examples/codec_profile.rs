@@ -13,6 +13,7 @@ use std::hint::black_box;
 
 use examples::netserver::customer_service::{RemoveSessionRequest, RemoveSessionResponse};
 use examples::netserver::{RequestHeaders, ResponseHeaders};
+use soap_core::__private::codec_floor;
 use soap_core::{Envelope, SoapVersion};
 use tests::{remove_session_request, remove_session_response, vector};
 
@@ -28,6 +29,11 @@ fn main() {
     let answer = vector("remove-session.wcf11.response.xml").into_bytes();
     let request = remove_session_request(SoapVersion::V11);
     let response = remove_session_response(SoapVersion::V11);
+    let parts = codec_floor::parts(&wcf).expect("parts");
+    if step == "show_parts" {
+        // The document of parts the other steps' yaserde reader sees, to look at.
+        println!("{}", String::from_utf8_lossy(&parts));
+    }
     for _ in 0..n {
         match step.as_str() {
             "decode_request" => {
@@ -39,12 +45,21 @@ fn main() {
             "decode_response" => {
                 black_box(Response::from_bytes(black_box(&answer)).expect("decode"));
             }
+            // The floor parts of `decode_request`: the gate alone, and xml-rs's events alone
+            // over the document of parts yaserde reads.
+            "gate" => {
+                codec_floor::gate(black_box(&wcf)).expect("gate");
+            }
+            "xml_rs_parts" => {
+                black_box(codec_floor::xml_events(black_box(&parts)).expect("events"));
+            }
             "encode_request" => {
                 black_box(black_box(&request).to_bytes().expect("encode"));
             }
             "encode_response" => {
                 black_box(black_box(&response).to_bytes().expect("encode"));
             }
+            "show_parts" => {}
             other => panic!("unknown step {other}"),
         }
     }
