@@ -139,6 +139,85 @@ pub fn write_header_text<W: std::io::Write>(
     Ok(())
 }
 
+/// `HeaderSet::read_element` of a `#[soap_headers]` set: the `<Header>` element whose start tag
+/// `reader` has peeked, each child that is one of `blocks` (`(namespace, local name)`) handed to
+/// `read` with its index, any other skipped. Leaves the end tag pending, as yaserde's derived
+/// readers do.
+///
+/// The same reading as the derive of a struct with those fields, which this replaces on the
+/// request path: that derive clones every event it peeks (names, attributes and the whole
+/// in-scope namespace map) and its own name; this compares the peeked name in place.
+pub fn read_header_element<R: std::io::Read>(
+    reader: &mut yaserde::de::Deserializer<R>,
+    blocks: &[(&str, &str)],
+    mut read: impl FnMut(usize, &mut yaserde::de::Deserializer<R>) -> yaserde::Result<()>,
+) -> yaserde::Result<()> {
+    use xml::reader::XmlEvent;
+    reader.next_event()?;
+    let depth = reader.depth();
+    loop {
+        let inside = reader.depth() == depth;
+        let index = match reader.peek()? {
+            XmlEvent::StartElement { name, .. } => blocks.iter().position(|(ns, local)| {
+                name.local_name == *local && name.namespace.as_deref().unwrap_or("") == *ns
+            }),
+            XmlEvent::EndElement { .. } if inside => return Ok(()),
+            XmlEvent::EndDocument => {
+                return Err(yaserde::Error::custom("unexpected end of document"))
+            }
+            _ => {
+                reader.next_event()?;
+                continue;
+            }
+        };
+        match index {
+            Some(index) => read(index, reader)?,
+            None => {
+                reader.next_event()?;
+                reader.skip_element(|_| {})?;
+            }
+        }
+    }
+}
+
+/// One primitive block (`String`, `bool`, a number) of a `#[soap_headers]` set, read as
+/// yaserde's derive reads a primitive member: the text through `FromStr`, an empty element as
+/// `""`, an error prefixed with the element's name.
+pub fn read_header_text<T, R: std::io::Read>(
+    reader: &mut yaserde::de::Deserializer<R>,
+    element: &str,
+) -> yaserde::Result<T>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    use xml::reader::XmlEvent;
+    let parse = |text: &str| T::from_str(text).map_err(|e| yaserde::Error::custom(e.to_string()));
+    reader
+        .read_inner_value(|reader| match reader.peek()? {
+            XmlEvent::Characters(text) => {
+                let value = parse(text);
+                reader.next_event()?;
+                value
+            }
+            XmlEvent::EndElement { .. } => parse(""),
+            _ => Err(yaserde::Error::custom(format!(
+                "unable to parse content for {element}"
+            ))),
+        })
+        .map_err(|e| e.in_field(element))
+}
+
+/// One block of any other yaserde type, read as yaserde's derive reads a struct member: its
+/// reader, then its end tag.
+pub fn read_header_block<T: yaserde::YaDeserialize, R: std::io::Read>(
+    reader: &mut yaserde::de::Deserializer<R>,
+) -> yaserde::Result<T> {
+    let value = T::deserialize(reader)?;
+    reader.next_event()?;
+    Ok(value)
+}
+
 /// Encodes an operation's header parameters (a yaserde struct whose fields are the blocks) as
 /// standalone blocks, sent after the service's own header set.
 pub fn encode_header_params<T: yaserde::YaSerialize>(

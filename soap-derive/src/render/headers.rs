@@ -18,10 +18,14 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
     let ident = &item.ident;
     let yns = yaserde_namespaces(def.namespaces.iter().map(|(p, u)| (p.as_str(), u.as_str())));
     let namespaces = namespaces_const(def.namespaces.iter().map(|(p, u)| (p.as_str(), u.as_str())));
-    let blocks = def.fields.iter().map(|f| {
-        let (ns, element) = (&f.ns, &f.element);
-        quote!((#ns, #element))
-    });
+    let blocks: Vec<TokenStream> = def
+        .fields
+        .iter()
+        .map(|f| {
+            let (ns, element) = (&f.ns, &f.element);
+            quote!((#ns, #element))
+        })
+        .collect();
     let shadow_fields = def.fields.iter().map(|f| {
         let (field, ty, element, prefix) = (&f.ident, &f.ty, &f.element, &f.prefix);
         quote! {
@@ -53,6 +57,22 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
             if let ::core::option::Option::Some(value) = &self.#field {
                 #write?;
             }
+        }
+    });
+    // The hot path's reader, in `BLOCKS` order: what the shadow's derive reads, without its
+    // clones (`__private::read_header_element`). The shadow stays the reader of blocks copied
+    // out one by one (`read_blocks`), the reference the two are tested against.
+    let read_arms = def.fields.iter().enumerate().map(|(index, f)| {
+        let (field, element) = (&f.ident, &f.element);
+        let Some(inner) = option_inner(&f.ty) else {
+            return quote!();
+        };
+        let read = match option_inner_primitive(&f.ty) {
+            Some(_) => quote!(#rt::read_header_text::<#inner, __SoapR>(reader, #element)),
+            None => quote!(#rt::read_header_block::<#inner, __SoapR>(reader)),
+        };
+        quote_spanned! {f.ty.span()=>
+            #index => #field = ::core::option::Option::Some(#read?),
         }
     });
     let contents: Vec<&syn::Type> = def.fields.iter().map(|f| &f.ty).collect();
@@ -127,15 +147,38 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                 fn read_element<__SoapR: #rt::std::io::Read>(
                     reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
                 ) -> #rt::yaserde::Result<Self> {
-                    let read = <__SoapHeaderBlocks as #rt::yaserde::YaDeserialize>::deserialize(reader)?;
+                    #(let mut #idents = ::core::option::Option::None;)*
+                    // The blocks literally, not `Self::BLOCKS`: a set that is not `Default` is
+                    // then reported once, at the struct.
+                    #rt::read_header_element(reader, &[#(#blocks),*], |index, reader| {
+                        match index {
+                            #(#read_arms)*
+                            _ => {}
+                        }
+                        ::core::result::Result::Ok(())
+                    })?;
                     ::core::result::Result::Ok(#ident {
-                        #(#idents: read.#idents,)*
+                        #(#idents,)*
                     })
                 }
             }
 
             #schema
         };
+    }
+}
+
+/// `T` of `Option<T>` (the parser has checked header fields are options).
+fn option_inner(ty: &syn::Type) -> Option<&syn::Type> {
+    let syn::Type::Path(path) = ty else {
+        return None;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &path.path.segments.last()?.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
     }
 }
 
