@@ -139,17 +139,18 @@ pub fn write_header_text<W: std::io::Write>(
     Ok(())
 }
 
-/// `HeaderSet::read_element` of a `#[soap_headers]` set: the `<Header>` element whose start tag
-/// `reader` has peeked, each child that is one of `blocks` (`(namespace, local name)`) handed to
-/// `read` with its index, any other skipped. Leaves the end tag pending, as yaserde's derived
-/// readers do.
+/// The element whose start tag `reader` has peeked (a `<Header>`, a payload), each child that is
+/// one of `children` (`(namespace, local name)`) handed to `read` with its index, any other
+/// skipped. Leaves the end tag pending, as yaserde's derived readers do. What
+/// `HeaderSet::read_element` of a `#[soap_headers]` set and `SoapMessage::read_payload` of a
+/// generated message are made of.
 ///
 /// The same reading as the derive of a struct with those fields, which this replaces on the
 /// request path: that derive clones every event it peeks (names, attributes and the whole
 /// in-scope namespace map) and its own name; this compares the peeked name in place.
-pub fn read_header_element<R: std::io::Read>(
+pub fn read_named_children<R: std::io::Read>(
     reader: &mut yaserde::de::Deserializer<R>,
-    blocks: &[(&str, &str)],
+    children: &[(&str, &str)],
     mut read: impl FnMut(usize, &mut yaserde::de::Deserializer<R>) -> yaserde::Result<()>,
 ) -> yaserde::Result<()> {
     use xml::reader::XmlEvent;
@@ -158,7 +159,7 @@ pub fn read_header_element<R: std::io::Read>(
     loop {
         let inside = reader.depth() == depth;
         let index = match reader.peek()? {
-            XmlEvent::StartElement { name, .. } => blocks.iter().position(|(ns, local)| {
+            XmlEvent::StartElement { name, .. } => children.iter().position(|(ns, local)| {
                 name.local_name == *local && name.namespace.as_deref().unwrap_or("") == *ns
             }),
             XmlEvent::EndElement { .. } if inside => return Ok(()),
@@ -180,10 +181,10 @@ pub fn read_header_element<R: std::io::Read>(
     }
 }
 
-/// One primitive block (`String`, `bool`, a number) of a `#[soap_headers]` set, read as
-/// yaserde's derive reads a primitive member: the text through `FromStr`, an empty element as
+/// One primitive child (`String`, `bool`, a number), read as yaserde's derive reads a primitive
+/// member: the text through `FromStr`, an empty element as
 /// `""`, an error prefixed with the element's name.
-pub fn read_header_text<T, R: std::io::Read>(
+pub fn read_text_child<T, R: std::io::Read>(
     reader: &mut yaserde::de::Deserializer<R>,
     element: &str,
 ) -> yaserde::Result<T>
@@ -208,9 +209,9 @@ where
         .map_err(|e| e.in_field(element))
 }
 
-/// One block of any other yaserde type, read as yaserde's derive reads a struct member: its
+/// One child of any other yaserde type, read as yaserde's derive reads a struct member: its
 /// reader, then its end tag.
-pub fn read_header_block<T: yaserde::YaDeserialize, R: std::io::Read>(
+pub fn read_struct_child<T: yaserde::YaDeserialize, R: std::io::Read>(
     reader: &mut yaserde::de::Deserializer<R>,
 ) -> yaserde::Result<T> {
     let value = T::deserialize(reader)?;

@@ -75,6 +75,15 @@ pub trait SoapMessage: YaSerialize + YaDeserialize {
         Self::NAMESPACES
     }
 
+    /// Reads the payload element whose start tag `reader` has peeked, as
+    /// [`YaDeserialize::deserialize`] does: how servers and clients read a message. The default
+    /// is that impl; `#[soap_service]` generates a reader without the derive's clones of every
+    /// event when each member is a yaserde struct or an option of one (see
+    /// `__private::read_named_children`), and the derive stays the reference reader.
+    fn read_payload<R: Read>(reader: &mut Deserializer<R>) -> yaserde::Result<Self> {
+        Self::deserialize(reader)
+    }
+
     /// `{NAMESPACE}ELEMENT`.
     fn qname() -> QName {
         QName::new(Self::NAMESPACE, Self::ELEMENT)
@@ -436,7 +445,7 @@ impl<H: HeaderSet, B: SoapMessage> Envelope<H, B> {
             }
             check_nil_members::<B>(&payload.nil_members)?;
             let read_payload = |reader: &mut Deserializer<&[u8]>| {
-                B::deserialize(reader).map_err(|e| {
+                B::read_payload(reader).map_err(|e| {
                     xmlio::reader_error(e)
                         .unwrap_or_else(|message| payload_error::<B>(found, message))
                 })

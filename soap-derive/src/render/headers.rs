@@ -60,7 +60,7 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
         }
     });
     // The hot path's reader, in `BLOCKS` order: what the shadow's derive reads, without its
-    // clones (`__private::read_header_element`). The shadow stays the reader of blocks copied
+    // clones (`__private::read_named_children`). The shadow stays the reader of blocks copied
     // out one by one (`read_blocks`), the reference the two are tested against.
     let read_arms = def.fields.iter().enumerate().map(|(index, f)| {
         let (field, element) = (&f.ident, &f.element);
@@ -68,8 +68,8 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
             return quote!();
         };
         let read = match option_inner_primitive(&f.ty) {
-            Some(_) => quote!(#rt::read_header_text::<#inner, __SoapR>(reader, #element)),
-            None => quote!(#rt::read_header_block::<#inner, __SoapR>(reader)),
+            Some(_) => quote!(#rt::read_text_child::<#inner, __SoapR>(reader, #element)),
+            None => quote!(#rt::read_struct_child::<#inner, __SoapR>(reader)),
         };
         quote_spanned! {f.ty.span()=>
             #index => #field = ::core::option::Option::Some(#read?),
@@ -150,7 +150,7 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                     #(let mut #idents = ::core::option::Option::None;)*
                     // The blocks literally, not `Self::BLOCKS`: a set that is not `Default` is
                     // then reported once, at the struct.
-                    #rt::read_header_element(reader, &[#(#blocks),*], |index, reader| {
+                    #rt::read_named_children(reader, &[#(#blocks),*], |index, reader| {
                         match index {
                             #(#read_arms)*
                             _ => {}

@@ -195,6 +195,9 @@ struct MessageImpl<'a> {
     headers: &'a [(&'a str, &'a str)],
     /// The types written inside the payload element, whose prefixes `<Envelope>` declares.
     contents: &'a [&'a syn::Type],
+    /// Whether the type is a struct of `members` (not a newtype over the user's struct), so
+    /// that its own `read_payload` can be generated.
+    member_struct: bool,
 }
 
 /// For each `wcf_members` member (whose type is known to be an `XsdValue`), a compile-time check
@@ -236,7 +239,13 @@ fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
         members,
         headers,
         contents,
+        member_struct,
     } = message;
+    let read_payload = if member_struct {
+        read_payload(rt, ty, ns, members)
+    } else {
+        TokenStream::new()
+    };
     let prefix_checks = prefix_checks(rt, element, namespaces, members);
     let namespaces = namespaces_const(namespaces.iter().copied());
     let members = members.iter().map(|m| {
@@ -266,6 +275,75 @@ fn soap_message_impl(rt: &Rt, message: MessageImpl<'_>) -> TokenStream {
             const MEMBERS: &'static [#rt::Member] = &[#(#members),*];
             const HEADERS: &'static [(&'static str, &'static str)] = #headers;
             #gathered
+            #read_payload
+        }
+    }
+}
+
+/// `SoapMessage::read_payload` without the derive's clones, when every member is what the
+/// derive reads as a struct (`Option<Lenient<T>>`, an array wrapper, a yaserde type, an option
+/// of one): each through its own reader, as the derive does, and a required one missing is the
+/// derive's error. Nothing (the derive's default) for a message with any other member.
+fn read_payload(rt: &Rt, ty: &Ident, ns: &str, members: &[&Member]) -> TokenStream {
+    let mut arms = Vec::new();
+    let mut finish = Vec::new();
+    for (index, m) in members.iter().enumerate() {
+        let field = &m.field;
+        let (inner, required) = match (&m.array, m.lenient) {
+            (Some(a), _) => {
+                let wrapper = &a.wrapper;
+                (quote!(#wrapper), !a.optional)
+            }
+            (None, true) => {
+                let ty = &m.ty;
+                (quote!(#rt::Lenient<#ty>), false)
+            }
+            (None, false) => match crate::types::shape(&m.ty) {
+                crate::types::Shape::Struct(_) => {
+                    let ty = &m.ty;
+                    (quote!(#ty), true)
+                }
+                crate::types::Shape::Option(inner)
+                    if matches!(crate::types::shape(inner), crate::types::Shape::Struct(_)) =>
+                {
+                    (quote!(#inner), false)
+                }
+                _ => return TokenStream::new(),
+            },
+        };
+        // At the member's type, where a type that is not a yaserde type is reported.
+        arms.push(quote_spanned! {m.ty.span()=>
+            #index => #field = ::core::option::Option::Some(#rt::read_struct_child::<#inner, __SoapR>(reader)?),
+        });
+        let name = field.to_string();
+        let error = format!(
+            "{} is a required field of {ty}",
+            name.strip_prefix("r#").unwrap_or(&name)
+        );
+        finish.push(if required {
+            quote!(#field: #field.ok_or_else(|| #rt::yaserde::Error::custom(#error))?)
+        } else {
+            quote!(#field)
+        });
+    }
+    let fields = members.iter().map(|m| &m.field);
+    let children = members.iter().map(|m| {
+        let element = &m.element;
+        quote!((#ns, #element))
+    });
+    quote! {
+        fn read_payload<__SoapR: #rt::std::io::Read>(
+            reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
+        ) -> #rt::yaserde::Result<Self> {
+            #(let mut #fields = ::core::option::Option::None;)*
+            #rt::read_named_children(reader, &[#(#children),*], |index, reader| {
+                match index {
+                    #(#arms)*
+                    _ => {}
+                }
+                ::core::result::Result::Ok(())
+            })?;
+            ::core::result::Result::Ok(#ty { #(#finish,)* })
         }
     }
 }
@@ -300,6 +378,7 @@ fn request(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
             members: &members,
             headers: &headers,
             contents: &contents,
+            member_struct: true,
         },
     );
     let debug = debug_impl(
@@ -362,6 +441,7 @@ fn response(def: &ServiceDef, op: &OperationDef, rt: &Rt) -> TokenStream {
                     members: &members,
                     headers: &[],
                     contents: &contents,
+                    member_struct: true,
                 },
             );
             let debug = debug_impl(
@@ -430,6 +510,7 @@ fn fields_message(
             members: &[],
             headers,
             contents: &[fields_ty],
+            member_struct: false,
         },
     );
     let debug = debug_impl(rt, ty, &[], true);

@@ -1,7 +1,11 @@
-//! The header set's own reader (`#[soap_headers]`' `read_element`, the request path) against its
-//! reference (the shadow struct's yaserde derive, which reads the blocks copied out one by one):
-//! one set with every kind of block it reads differently (text, numbers, `bool`, a yaserde
-//! struct, a `#[soap_type]`), on envelopes that move, repeat, empty, pad and misname them.
+//! The readers of the request path against their references (the yaserde derives they replace
+//! there, which the reference reader of `tests::reference` still uses):
+//!
+//! - the header set's own (`#[soap_headers]`' `read_element`) on one set with every kind of
+//!   block it reads differently (text, numbers, `bool`, a yaserde struct, a `#[soap_type]`), on
+//!   envelopes that move, repeat, empty, pad and misname them;
+//! - a generated message's own (`SoapMessage::read_payload`) on payloads that do the same to
+//!   its member.
 
 use examples::netserver::customer_service::RemoveSessionRequest;
 use examples::netserver::SoCredentials;
@@ -117,4 +121,58 @@ fn a_block_that_does_not_parse_is_refused_both_ways_naming_it() {
         let reference = read_reference::<Blocks, RemoveSessionRequest>(&envelope(&header));
         assert!(reference.is_err(), "{header}: the reference accepted it");
     }
+}
+
+/// The generated message's own reader (`SoapMessage::read_payload`, the request path) against
+/// its yaserde derive (the reference reader's): the member moved among unknown children,
+/// repeated, padded, empty, or missing.
+#[test]
+fn the_message_reads_its_members_as_its_reference_does() {
+    let token = format!(r#"<ApplicationToken xmlns="{NS}">t</ApplicationToken>"#);
+    let with_payload = |payload: &str| {
+        format!(
+            r#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>{token}</s:Header><s:Body>{payload}</s:Body></s:Envelope>"#
+        )
+        .into_bytes()
+    };
+    let login_id = |payload: &str| {
+        Envelope::<Blocks, RemoveSessionRequest>::from_bytes(&with_payload(payload))
+            .expect(payload)
+            .into_message()
+            .expect(payload)
+            .login_id
+    };
+    let cases = [
+        (format!(r#"<RemoveSession xmlns="{NS}"><LoginId>7</LoginId></RemoveSession>"#), Some(7)),
+        (
+            format!(
+                "<RemoveSession xmlns=\"{NS}\">\n  <Extra><LoginId>1</LoginId></Extra>\n  <LoginId>8</LoginId>\n  <Other/>\n</RemoveSession>"
+            ),
+            Some(8),
+        ),
+        (
+            format!(r#"<RemoveSession xmlns="{NS}"><LoginId>1</LoginId><LoginId>9</LoginId></RemoveSession>"#),
+            Some(9),
+        ),
+        (format!(r#"<RemoveSession xmlns="{NS}"/>"#), None),
+        (
+            format!(r#"<RemoveSession xmlns="{NS}"><LoginId xmlns="urn:elsewhere">3</LoginId></RemoveSession>"#),
+            None,
+        ),
+    ];
+    for (payload, expected) in &cases {
+        assert_eq!(
+            compare::<Blocks, RemoveSessionRequest>(&with_payload(payload)),
+            Verdict::BothAccept,
+            "{payload}"
+        );
+        assert_eq!(
+            login_id(payload),
+            expected.map(soap_core::xsd::Lenient),
+            "{payload}"
+        );
+    }
+    let bad = format!(r#"<RemoveSession xmlns="{NS}"><LoginId>seven</LoginId></RemoveSession>"#);
+    assert!(Envelope::<Blocks, RemoveSessionRequest>::from_bytes(&with_payload(&bad)).is_err());
+    assert!(read_reference::<Blocks, RemoveSessionRequest>(&with_payload(&bad)).is_err());
 }
