@@ -31,8 +31,13 @@ fn main() {
     let response = remove_session_response(SoapVersion::V11);
     let parts = codec_floor::parts(&wcf).expect("parts");
     if step == "show_parts" {
-        // The document of parts the other steps' yaserde reader sees, to look at.
+        // To look at: the document of parts the decode steps' yaserde reader sees, and the
+        // response the encode step writes.
         println!("{}", String::from_utf8_lossy(&parts));
+        println!(
+            "{}",
+            String::from_utf8_lossy(&response.to_bytes().expect("encode"))
+        );
     }
     for _ in 0..n {
         match step.as_str() {
