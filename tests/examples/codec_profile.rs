@@ -61,6 +61,18 @@ fn main() {
             "encode_request" => {
                 black_box(black_box(&request).to_bytes().expect("encode"));
             }
+            // The reference writer `encode_response` is compared with: the `YaSerialize` impl,
+            // every part an xml-rs event.
+            "encode_reference" => {
+                let config = yaserde::ser::Config {
+                    write_document_declaration: true,
+                    ..Default::default()
+                };
+                black_box(
+                    yaserde::ser::serialize_with_writer(black_box(&response), Vec::new(), &config)
+                        .expect("encode"),
+                );
+            }
             "encode_response" => {
                 black_box(black_box(&response).to_bytes().expect("encode"));
             }

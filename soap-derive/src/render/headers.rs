@@ -45,8 +45,14 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
         let (field, qualified) = (&f.ident, format!("{}:{}", f.prefix, f.element));
         // yaserde's derive writes its primitives itself (they have no start tag of their own):
         // the same text, the same way.
+        let is_bool = option_inner(&f.ty).is_some_and(|t| quote!(#t).to_string() == "bool");
         let write = match option_inner_primitive(&f.ty) {
             Some(true) => quote!(#rt::write_header_text(value, #qualified, writer)),
+            // `bool`'s `to_string`, without formatting machinery: NetServer's `Succeeded`
+            // is in every response.
+            Some(false) if is_bool => quote! {
+                #rt::write_header_text(if *value { "true" } else { "false" }, #qualified, writer)
+            },
             Some(false) => quote! {
                 #rt::write_header_text(&::std::string::ToString::to_string(value), #qualified, writer)
             },
