@@ -81,6 +81,15 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
             #index => #field = ::core::option::Option::Some(#read?),
         }
     });
+    // The blocks literally, not `Self::BLOCKS`: a set that is not `Default` is then reported
+    // once, at the struct.
+    let read_element = super::named_children_reader(
+        &rt,
+        &idents,
+        &blocks,
+        &read_arms.collect::<Vec<_>>(),
+        quote!(#ident { #(#idents,)* }),
+    );
     let contents: Vec<&syn::Type> = def.fields.iter().map(|f| &f.ty).collect();
     let gathered = gathered_namespaces(&rt, "Header", &contents);
     let support = yaserde_support();
@@ -153,19 +162,7 @@ pub(crate) fn headers(def: &HeadersDef) -> TokenStream {
                 fn read_element<__SoapR: #rt::std::io::Read>(
                     reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
                 ) -> #rt::yaserde::Result<Self> {
-                    #(let mut #idents = ::core::option::Option::None;)*
-                    // The blocks literally, not `Self::BLOCKS`: a set that is not `Default` is
-                    // then reported once, at the struct.
-                    #rt::read_named_children(reader, &[#(#blocks),*], |index, reader| {
-                        match index {
-                            #(#read_arms)*
-                            _ => {}
-                        }
-                        ::core::result::Result::Ok(())
-                    })?;
-                    ::core::result::Result::Ok(#ident {
-                        #(#idents,)*
-                    })
+                    #read_element
                 }
             }
 

@@ -326,24 +326,21 @@ fn read_payload(rt: &Rt, ty: &Ident, ns: &str, members: &[&Member]) -> TokenStre
             quote!(#field)
         });
     }
-    let fields = members.iter().map(|m| &m.field);
-    let children = members.iter().map(|m| {
-        let element = &m.element;
-        quote!((#ns, #element))
-    });
+    let fields: Vec<&Ident> = members.iter().map(|m| &m.field).collect();
+    let children: Vec<TokenStream> = members
+        .iter()
+        .map(|m| {
+            let element = &m.element;
+            quote!((#ns, #element))
+        })
+        .collect();
+    let body =
+        super::named_children_reader(rt, &fields, &children, &arms, quote!(#ty { #(#finish,)* }));
     quote! {
         fn read_payload<__SoapR: #rt::std::io::Read>(
             reader: &mut #rt::yaserde::de::Deserializer<__SoapR>,
         ) -> #rt::yaserde::Result<Self> {
-            #(let mut #fields = ::core::option::Option::None;)*
-            #rt::read_named_children(reader, &[#(#children),*], |index, reader| {
-                match index {
-                    #(#arms)*
-                    _ => {}
-                }
-                ::core::result::Result::Ok(())
-            })?;
-            ::core::result::Result::Ok(#ty { #(#finish,)* })
+            #body
         }
     }
 }

@@ -144,6 +144,30 @@ pub(crate) fn gathered_namespaces(rt: &Rt, owner: &str, contents: &[&syn::Type])
 
 /// A `Debug` impl that prints every field that is `Debug` and `..` for the others, so that no
 /// `Debug` bound is put on the user's types.
+/// The statements of a reader made of `__private::read_named_children` (a header set's
+/// `read_element`, a message's `read_payload`): a `None` for each of `fields`, the children
+/// `(namespace, local name)` matched in place, each arm (`index => field = Some(…)`) setting
+/// one, then `build`, the value made from them.
+pub(crate) fn named_children_reader(
+    rt: &Rt,
+    fields: &[&syn::Ident],
+    children: &[TokenStream],
+    arms: &[TokenStream],
+    build: TokenStream,
+) -> TokenStream {
+    quote! {
+        #(let mut #fields = ::core::option::Option::None;)*
+        #rt::read_named_children(reader, &[#(#children),*], |index, reader| {
+            match index {
+                #(#arms)*
+                _ => {}
+            }
+            ::core::result::Result::Ok(())
+        })?;
+        ::core::result::Result::Ok(#build)
+    }
+}
+
 pub(crate) fn debug_impl(
     rt: &Rt,
     ty: &syn::Ident,
