@@ -1,4 +1,5 @@
-//! Not public API: the paths `#[soap_service]` and `#[soap_headers]` expand to.
+//! Not public API: the paths `#[soap_service]` and `#[soap_headers]` expand to, and the parts of
+//! the decode path the codec benchmark measures on their own ([`codec_floor`]).
 //!
 //! Generated code names everything through `::soap_core::__private::…`, so it compiles whatever
 //! the user has in scope (`#![no_implicit_prelude]` included). Anything here may change in any

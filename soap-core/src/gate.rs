@@ -20,7 +20,7 @@
 //! the attribute buffer is reused from element to element. Any quick-xml error is an error.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use bytes::Bytes;
@@ -174,7 +174,7 @@ impl Document {
                     && by_prefix.get(prefix).is_none_or(|d| *d == declaration)
             })
         };
-        let mut own_written = std::collections::HashSet::new();
+        let mut own_written = HashSet::new();
         for part in parts().filter(|_| several) {
             for declaration in part.declarations.iter().map(|d| trimmed(text(d))) {
                 let prefix = declared_prefix(declaration).unwrap_or_default();

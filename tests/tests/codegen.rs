@@ -509,9 +509,15 @@ fn the_vendor_wsdl_comes_back_from_the_generated_code() {
 }
 
 /// Generates soap-core's fixture `file`, asserts that the contract checked in as `rust` is what
-/// the generator gives, and that `described` (that contract's `wsdl_description()`) gives the
-/// fixture's facts back; returns them, for the caller's own expectations.
-fn fixture_comes_back(file: &str, rust: &str, described: &Definitions) -> BTreeSet<String> {
+/// the generator gives, that `described` (that contract's `wsdl_description()`) gives the
+/// fixture's facts back, and that they include each of `expected`; returns them, for the
+/// caller's own expectations.
+fn fixture_comes_back(
+    file: &str,
+    rust: &str,
+    described: &Definitions,
+    expected: &[&str],
+) -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let wsdl = root.join("soap-core/tests/codegen-fixtures").join(file);
     let source = codegen::generate_file(&wsdl, &options(file)).expect("generates");
@@ -524,6 +530,9 @@ fn fixture_comes_back(file: &str, rust: &str, described: &Definitions) -> BTreeS
         missing.is_empty() && added.is_empty(),
         "{file}: only the fixture's: {missing:#?}\nonly ours: {added:#?}"
     );
+    for fact in expected {
+        assert!(theirs.contains(*fact), "{file}: {fact}: {theirs:#?}");
+    }
     theirs
 }
 
@@ -537,6 +546,7 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
         "choice-any.wsdl",
         "tests/src/generated/shop.rs",
         &generated::shop::shop::wsdl_description(),
+        &[],
     );
     assert!(
         theirs.iter().any(|f| f.contains("choice member 1 IBAN")),
@@ -555,19 +565,17 @@ fn the_choice_and_any_fixture_generates_the_checked_in_contract_and_comes_back()
 /// of an anonymous type with an attribute and a wildcard is anonymous again.
 #[test]
 fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let theirs = fixture_comes_back(
+    fixture_comes_back(
         "bare.wsdl",
         "tests/src/generated/quotes.rs",
         &generated::quotes::quotes::wsdl_description(),
+        &[
+            "element {urn:quotes}GetQuote type {urn:quotes}QuoteRequest nillable false",
+            "element {urn:quotes}Quote type {urn:quotes}Quote nillable true",
+            "element {urn:quotes}Subscribe type anonymous nillable false",
+            "element {urn:quotes}Subscribe attribute mode type {http://www.w3.org/2001/XMLSchema}string required true default None",
+        ],
     );
-    for expected in [
-        "element {urn:quotes}GetQuote type {urn:quotes}QuoteRequest nillable false",
-        "element {urn:quotes}Quote type {urn:quotes}Quote nillable true",
-        "element {urn:quotes}Subscribe type anonymous nillable false",
-        "element {urn:quotes}Subscribe attribute mode type {http://www.w3.org/2001/XMLSchema}string required true default None",
-    ] {
-        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
-    }
 }
 
 /// soap-core's fixture of choices inside sequences and an `xs:all` (`nested-choice.wsdl`): the
@@ -576,20 +584,18 @@ fn the_bare_fixture_generates_the_checked_in_contract_and_comes_back() {
 /// `wsdl_description()` gives the fixture's facts back, each choice in its place.
 #[test]
 fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let theirs = fixture_comes_back(
+    fixture_comes_back(
         "nested-choice.wsdl",
         "tests/src/generated/delivery.rs",
         &generated::delivery::delivery::wsdl_description(),
+        &[
+            "type {urn:delivery}Parcel member 1  type choice occurs 1..1 nillable false",
+            "type {urn:delivery}Parcel member 1  choice member 1 PickupPoint type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
+            "type {urn:delivery}Tracking member 0  type choice occurs 0..unbounded nillable false",
+            "type {urn:delivery}Receipt member 2  type choice occurs 0..1 nillable false",
+            "type {urn:delivery}Address is an xs:all",
+        ],
     );
-    for expected in [
-        "type {urn:delivery}Parcel member 1  type choice occurs 1..1 nillable false",
-        "type {urn:delivery}Parcel member 1  choice member 1 PickupPoint type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
-        "type {urn:delivery}Tracking member 0  type choice occurs 0..unbounded nillable false",
-        "type {urn:delivery}Receipt member 2  type choice occurs 0..1 nillable false",
-        "type {urn:delivery}Address is an xs:all",
-    ] {
-        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
-    }
 }
 
 /// soap-core's fixture written with named groups (`groups.wsdl`): the contract checked in as
@@ -599,24 +605,22 @@ fn the_nested_choice_fixture_generates_the_checked_in_contract_and_comes_back() 
 /// `wsdl_description()` gives the fixture's facts back.
 #[test]
 fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let theirs = fixture_comes_back(
+    fixture_comes_back(
         "groups.wsdl",
         "tests/src/generated/catalog.rs",
         &generated::catalog::catalog::wsdl_description(),
+        &[
+            "type {urn:catalog}Product member 0 Id type {http://www.w3.org/2001/XMLSchema}int occurs 1..1 nillable false",
+            r#"type {urn:catalog}Product member 1 Name doc Some("What the catalog calls it.")"#,
+            "type {urn:catalog}Product member 2 Price type {http://www.w3.org/2001/XMLSchema}double occurs 1..1 nillable false",
+            "type {urn:catalog}Product member 3  type choice occurs 0..1 nillable false",
+            "type {urn:catalog}Product attribute createdBy type {http://www.w3.org/2001/XMLSchema}string required false default None",
+            "type {urn:catalog}Product attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
+            "type {urn:catalog}Size is an xs:all",
+            "type {urn:catalog}Book member 0 Isbn type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
+            "type {urn:catalog}Label attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
+        ],
     );
-    for expected in [
-        "type {urn:catalog}Product member 0 Id type {http://www.w3.org/2001/XMLSchema}int occurs 1..1 nillable false",
-        r#"type {urn:catalog}Product member 1 Name doc Some("What the catalog calls it.")"#,
-        "type {urn:catalog}Product member 2 Price type {http://www.w3.org/2001/XMLSchema}double occurs 1..1 nillable false",
-        "type {urn:catalog}Product member 3  type choice occurs 0..1 nillable false",
-        "type {urn:catalog}Product attribute createdBy type {http://www.w3.org/2001/XMLSchema}string required false default None",
-        "type {urn:catalog}Product attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
-        "type {urn:catalog}Size is an xs:all",
-        "type {urn:catalog}Book member 0 Isbn type {http://www.w3.org/2001/XMLSchema}string occurs 1..1 nillable false",
-        "type {urn:catalog}Label attribute version type {http://www.w3.org/2001/XMLSchema}int required true default None",
-    ] {
-        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
-    }
 }
 
 /// soap-core's fixture of simple types restricting primitives by facets (`facets.wsdl`): the
@@ -625,20 +629,18 @@ fn the_groups_fixture_generates_the_checked_in_contract_and_comes_back() {
 /// fixture's facts back, every facet with its value.
 #[test]
 fn the_facets_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let theirs = fixture_comes_back(
+    fixture_comes_back(
         "facets.wsdl",
         "tests/src/generated/rates.rs",
         &generated::rates::rates::wsdl_description(),
+        &[
+            r#"type {urn:rates}CurrencyCode restricts {http://www.w3.org/2001/XMLSchema}string ["length=3", "pattern=[A-Z]{3}"]"#,
+            r#"type {urn:rates}CurrencyCode doc Some("An ISO 4217 code.")"#,
+            r#"type {urn:rates}Percent restricts {http://www.w3.org/2001/XMLSchema}int ["maxInclusive=100", "minInclusive=0"]"#,
+            r#"type {urn:rates}Cents restricts {http://www.w3.org/2001/XMLSchema}long ["minExclusive=0", "totalDigits=12"]"#,
+            "type {urn:rates}Quote attribute note type {urn:rates}Comment required false default None",
+        ],
     );
-    for expected in [
-        r#"type {urn:rates}CurrencyCode restricts {http://www.w3.org/2001/XMLSchema}string ["length=3", "pattern=[A-Z]{3}"]"#,
-        r#"type {urn:rates}CurrencyCode doc Some("An ISO 4217 code.")"#,
-        r#"type {urn:rates}Percent restricts {http://www.w3.org/2001/XMLSchema}int ["maxInclusive=100", "minInclusive=0"]"#,
-        r#"type {urn:rates}Cents restricts {http://www.w3.org/2001/XMLSchema}long ["minExclusive=0", "totalDigits=12"]"#,
-        "type {urn:rates}Quote attribute note type {urn:rates}Comment required false default None",
-    ] {
-        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
-    }
 }
 
 /// soap-core's fixture of attribute wildcards (`any-attribute.wsdl`): the contract checked in as
@@ -647,18 +649,16 @@ fn the_facets_fixture_generates_the_checked_in_contract_and_comes_back() {
 /// wildcard with its namespace constraint and processContents.
 #[test]
 fn the_any_attribute_fixture_generates_the_checked_in_contract_and_comes_back() {
-    let theirs = fixture_comes_back(
+    fixture_comes_back(
         "any-attribute.wsdl",
         "tests/src/generated/tags.rs",
         &generated::tags::tags::wsdl_description(),
+        &[
+            "type {urn:tags}Tag anyAttribute ##any lax",
+            "type {urn:tags}Tag attribute lang in http://www.w3.org/XML/1998/namespace",
+            "type {urn:tags}Note anyAttribute ##other skip",
+        ],
     );
-    for expected in [
-        "type {urn:tags}Tag anyAttribute ##any lax",
-        "type {urn:tags}Tag attribute lang in http://www.w3.org/XML/1998/namespace",
-        "type {urn:tags}Note anyAttribute ##other skip",
-    ] {
-        assert!(theirs.contains(expected), "{expected}: {theirs:#?}");
-    }
 }
 
 // ---- XML attributes and simple content (soap-core's own fixture, no vendor file needed) --------

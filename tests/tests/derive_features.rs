@@ -394,3 +394,22 @@ async fn nil_in_a_member_that_is_not_nillable_is_a_sender_fault() {
         .await;
     assert!(fault.is_ok(), "{fault:?}");
 }
+
+/// A required member that never came: the message's own reader (the server's path) refuses it
+/// with the words of the yaserde derive it replaces there (the reference reader's), which the
+/// envelope turns into the same message naming the element.
+#[test]
+fn a_missing_required_member_is_refused_as_the_derive_refuses_it() {
+    let envelope = br#"<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Checkout xmlns="urn:example:shop"><Other/></Checkout></s:Body></s:Envelope>"#;
+    let ours = soap_core::Envelope::<ShopHeaders, shop::CheckoutRequest>::from_bytes(envelope)
+        .expect_err("no Colour")
+        .to_string();
+    let reference =
+        tests::reference::read_reference::<ShopHeaders, shop::CheckoutRequest>(envelope)
+            .expect_err("no Colour");
+    assert_eq!(ours, reference);
+    assert!(
+        ours.contains("missing required element <{urn:example:shop}Colour>"),
+        "{ours}"
+    );
+}

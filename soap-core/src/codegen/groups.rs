@@ -228,11 +228,7 @@ impl Groups {
     /// The content of the group `r` names, its own references put in place.
     fn content(&self, r: &GroupRef, stack: &mut Vec<QName>) -> Result<GroupContent, Error> {
         let Some((content, _)) = self.groups.get(&r.name) else {
-            return Err(Error::new(
-                format!("a reference to {}", r.name),
-                Some(r.location.clone()),
-                "no xs:group of that name is defined in the document",
-            ));
+            return Err(undefined(r, "xs:group"));
         };
         if stack.contains(&r.name) {
             return Err(self.error(r, "the group contains itself"));
@@ -266,11 +262,7 @@ impl Groups {
             };
             let r = &self.refs[i];
             let Some((inner, _)) = self.attribute_groups.get(&r.name) else {
-                return Err(Error::new(
-                    format!("a reference to {}", r.name),
-                    Some(r.location.clone()),
-                    "no xs:attributeGroup of that name is defined in the document",
-                ));
+                return Err(undefined(r, "xs:attributeGroup"));
             };
             if stack.contains(&r.name) {
                 return Err(self.error(r, "the attribute group contains itself"));
@@ -298,6 +290,16 @@ impl Groups {
             message.to_string(),
         )
     }
+}
+
+/// The error of a reference `r` to a `kind` (`xs:group`, `xs:attributeGroup`) the document does
+/// not define.
+fn undefined(r: &GroupRef, kind: &str) -> Error {
+    Error::new(
+        format!("a reference to {}", r.name),
+        Some(r.location.clone()),
+        format!("no {kind} of that name is defined in the document"),
+    )
 }
 
 /// Adds `name` to `map`, or returns where it was defined first.

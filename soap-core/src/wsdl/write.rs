@@ -371,6 +371,14 @@ impl Writer<'_> {
     }
 
     fn documentation(&mut self, level: usize, doc: &str, dictionary: bool) {
+        let appinfo =
+            dictionary.then(|| format!("<IsDictionary xmlns=\"{SER}\">true</IsDictionary>"));
+        self.annotation(level, doc, appinfo.as_deref());
+    }
+
+    /// `xs:annotation` with `doc` (none when empty) and `appinfo`, an element of WCF's
+    /// serialization namespace, if any.
+    fn annotation(&mut self, level: usize, doc: &str, appinfo: Option<&str>) {
         self.open(level, "xs:annotation");
         if !doc.is_empty() {
             self.indent(level + 1);
@@ -380,13 +388,10 @@ impl Writer<'_> {
                 esc(doc)
             );
         }
-        if dictionary {
+        if let Some(appinfo) = appinfo {
             self.open(level + 1, "xs:appinfo");
             self.indent(level + 2);
-            let _ = writeln!(
-                self.out,
-                "<IsDictionary xmlns=\"{SER}\">true</IsDictionary>"
-            );
+            let _ = writeln!(self.out, "{appinfo}");
             self.close(level + 1, "xs:appinfo");
         }
         self.close(level, "xs:annotation");
@@ -594,25 +599,14 @@ impl Writer<'_> {
                 continue;
             }
             self.open(inner + 1, &tag);
-            self.open(inner + 2, "xs:annotation");
-            if let Some(doc) = &value.doc {
-                self.indent(inner + 3);
-                let _ = writeln!(
-                    self.out,
-                    "<xs:documentation>{}</xs:documentation>",
-                    esc(doc)
-                );
-            }
-            if let Some(n) = value.numeric {
-                self.open(inner + 3, "xs:appinfo");
-                self.indent(inner + 4);
-                let _ = writeln!(
-                    self.out,
-                    "<EnumerationValue xmlns=\"{SER}\">{n}</EnumerationValue>"
-                );
-                self.close(inner + 3, "xs:appinfo");
-            }
-            self.close(inner + 2, "xs:annotation");
+            let appinfo = value
+                .numeric
+                .map(|n| format!("<EnumerationValue xmlns=\"{SER}\">{n}</EnumerationValue>"));
+            self.annotation(
+                inner + 2,
+                value.doc.as_deref().unwrap_or(""),
+                appinfo.as_deref(),
+            );
             self.close(inner + 1, "xs:enumeration");
         }
         self.close(inner, "xs:restriction");

@@ -315,11 +315,8 @@ fn read_payload(rt: &Rt, ty: &Ident, ns: &str, members: &[&Member]) -> TokenStre
         arms.push(quote_spanned! {m.ty.span()=>
             #index => #field = ::core::option::Option::Some(#rt::read_struct_child::<#inner, __SoapR>(reader)?),
         });
-        let name = field.to_string();
-        let error = format!(
-            "{} is a required field of {ty}",
-            name.strip_prefix("r#").unwrap_or(&name)
-        );
+        // Word for word the derive's (which names a raw identifier with its `r#`).
+        let error = format!("{field} is a required field of {ty}");
         finish.push(if required {
             quote!(#field: #field.ok_or_else(|| #rt::yaserde::Error::custom(#error))?)
         } else {

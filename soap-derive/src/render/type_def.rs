@@ -915,8 +915,6 @@ fn scalar_impl(def: &TypeDef, rt: &Rt, variants: &[Variant]) -> TokenStream {
 }
 
 fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> TokenStream {
-    let ident = &def.ident;
-    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
     let values = variants.iter().map(|v| {
         let value = &v.value;
         let numeric = match v.numeric {
@@ -932,34 +930,19 @@ fn xsd_type_enum(def: &TypeDef, rt: &Rt, variants: &[Variant], flags: bool) -> T
             }
         }
     });
-    quote! {
-        #[automatically_derived]
-        impl #rt::schema::XsdType for #ident {
-            fn type_name() -> #rt::QName {
-                #rt::QName::new(#ns, #name)
-            }
-
-            fn define(schemas: &mut #rt::schema::Schemas) {
-                #rt::xsd::define(
-                    schemas,
-                    #ns,
-                    #name,
-                    #doc,
-                    #rt::schema::TypeKind::Enumeration(#rt::schema::Enumeration {
-                        values: #rt::std::vec![#(#values),*],
-                        flags: #flags,
-                    }),
-                );
-            }
-        }
-    }
+    let kind = quote! {
+        #rt::schema::TypeKind::Enumeration(#rt::schema::Enumeration {
+            values: #rt::std::vec![#(#values),*],
+            flags: #flags,
+        })
+    };
+    xsd_type_of_kind(def, rt, kind, quote!())
 }
 
 /// A restricted simple type: `XsdScalar` through the base's, checking the facets as it reads,
 /// and `XsdType` describing the restriction.
 fn restriction_impls(def: &TypeDef, rt: &Rt, inner: &syn::Type, f: &Facets) -> TokenStream {
     let ident = &def.ident;
-    let (ns, name, doc) = (&def.ns, &def.name, option_str(def.doc.as_deref()));
     let count = |n: Option<usize>| match n {
         Some(n) => quote!(::core::option::Option::Some(#n)),
         None => quote!(::core::option::Option::None),
@@ -973,6 +956,17 @@ fn restriction_impls(def: &TypeDef, rt: &Rt, inner: &syn::Type, f: &Facets) -> T
     let max_exclusive = option_str(f.max_exclusive.as_deref());
     let patterns = &f.patterns;
     // Bounds compare values, which asks `PartialOrd` of the base only when there are some.
+    let xsd_type = xsd_type_of_kind(
+        def,
+        rt,
+        quote! {
+            #rt::schema::TypeKind::Restriction(#rt::schema::Restriction {
+                base: <#inner as #rt::schema::XsdType>::type_name(),
+                facets: __SOAP_FACETS.facets(),
+            })
+        },
+        quote!(),
+    );
     let bounds = f
         .has_bounds()
         .then(|| quote_spanned!(inner.span()=> __SOAP_FACETS.check_bounds::<#inner>(&value)?;));
@@ -1004,25 +998,7 @@ fn restriction_impls(def: &TypeDef, rt: &Rt, inner: &syn::Type, f: &Facets) -> T
             }
         }
 
-        #[automatically_derived]
-        impl #rt::schema::XsdType for #ident {
-            fn type_name() -> #rt::QName {
-                #rt::QName::new(#ns, #name)
-            }
-
-            fn define(schemas: &mut #rt::schema::Schemas) {
-                #rt::xsd::define(
-                    schemas,
-                    #ns,
-                    #name,
-                    #doc,
-                    #rt::schema::TypeKind::Restriction(#rt::schema::Restriction {
-                        base: <#inner as #rt::schema::XsdType>::type_name(),
-                        facets: __SOAP_FACETS.facets(),
-                    }),
-                );
-            }
-        }
+        #xsd_type
     }
 }
 
